@@ -1,0 +1,3 @@
+from onsite.cli import main
+
+main()

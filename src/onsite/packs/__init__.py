@@ -1,0 +1,1 @@
+"""Content packs: the on-disk format, its loading and its validation."""
