@@ -38,6 +38,24 @@ class Case:
 
 
 _registry: list[Case] = []
+MANIFEST = "__manifest__"
+
+
+def manifest(cases: list[Case]) -> list[list]:
+    """Case names and tolerances as plain data (the verifier needs nothing more)."""
+    return [[c.name, c.atol, c.rtol, c.strict_dtype,
+             [[k, *v] for k, v in c.tolerances.items()]] for c in cases]
+
+
+def from_manifest(rows: list[list]) -> list[Case]:
+    """Rebuild case metadata without executing any case code (fn is never called)."""
+    return [Case(str(name), _never, float(atol), float(rtol), bool(strict),
+                 {str(k): (float(a), float(r)) for k, a, r in tols})
+            for name, atol, rtol, strict, tols in rows]
+
+
+def _never(_sub: Any) -> dict[str, Any]:
+    raise RuntimeError("a case rebuilt from a manifest cannot run")
 
 
 def case(
@@ -51,6 +69,8 @@ def case(
     """Register ``fn`` as a hidden case named ``name``."""
 
     def register(fn: CaseFn) -> CaseFn:
+        if name == MANIFEST:
+            raise ValueError(f"{MANIFEST!r} is reserved")
         if any(c.name == name for c in _registry):
             raise ValueError(f"two cases are named {name!r}")
         _registry.append(

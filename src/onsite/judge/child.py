@@ -14,7 +14,7 @@ import traceback
 import types
 from collections.abc import Callable
 
-from onsite.judge.cases import Case, collect
+from onsite.judge.cases import MANIFEST, Case, collect, manifest
 from onsite.judge.observables import CaseResult, encode_frame
 
 SUBMISSION_MODULE = "solution"
@@ -88,9 +88,16 @@ def run(
     cases_name: str,
     forbidden: list[str],
     emit: Callable[[bytes], None],
+    with_manifest: bool = False,
 ) -> None:
-    """Run every case against the submission, emitting one frame per case."""
+    """Run every case against the submission, emitting one frame per case.
+
+    With ``with_manifest`` (asked for reference runs only) a first frame lists
+    the cases and their tolerances, so the verifier never executes cases.py.
+    """
     cases: list[Case] = collect(cases_source, cases_name)
+    if with_manifest:
+        emit(encode_frame(CaseResult(MANIFEST, "ok", values={"cases": manifest(cases)})))
     forbid(forbidden)
     try:
         module = load_submission(submission, submission_name)
@@ -144,7 +151,7 @@ def serve(request_dict: dict, results_fd: int, output_fd: int) -> None:
         sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
         run(request.submission, request.submission_name, request.cases, request.cases_name,
-            list(request.forbidden), fd_writer(results_fd))
+            list(request.forbidden), fd_writer(results_fd), request.with_manifest)
     except BaseException:  # noqa: BLE001 - report and exit, whatever happened
         code = 70
         try:

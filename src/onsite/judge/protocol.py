@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 # Bumped whenever cases, observables or comparison change meaning: it is part
 # of the key of every cached expectation.
-PROTOCOL_VERSION = "1"
+PROTOCOL_VERSION = "2"
 OUTPUT_CAP = 4096
 
 
@@ -20,6 +20,7 @@ class RunRequest:
     memory_mb: int = 1024
     submission_name: str = "/sandbox/solution.py"
     cases_name: str = "/sandbox/cases.py"
+    with_manifest: bool = False
 
     def to_dict(self) -> dict:
         data = asdict(self)

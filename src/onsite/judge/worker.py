@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -24,11 +26,21 @@ class SandboxRunner:
         self._mode = mode
         self._proc: subprocess.Popen | None = None
         self._lock = threading.Lock()
+        self._root_dir: str | None = None
         self.isolation = ""
 
     def start(self) -> None:
+        """Start the worker and wait until it is warm."""
+        self.spawn()
+        if not self.isolation:
+            ready = wire.receive(self._proc.stdout)
+            self.isolation = ready["isolation"]
+
+    def spawn(self) -> None:
+        """Start the worker without waiting: it warms up while the verifier prepares."""
         if self._proc is not None and self._proc.poll() is None:
             return
+        self.isolation = ""
         package_root = str(Path(__file__).resolve().parents[2])
         env = {k: os.environ[k] for k in SAFE_ENV if k in os.environ}
         env.update({
@@ -38,13 +50,13 @@ class SandboxRunner:
             "MKL_NUM_THREADS": "1",
             "HOME": "/nonexistent",
         })
-        settings = {"secret": [str(p) for p in config.secret_paths()], "mode": self._mode}
+        self._root_dir = tempfile.mkdtemp(prefix="onsite-root-")
+        settings = {"secret": [str(p) for p in config.secret_paths()], "mode": self._mode,
+                    "new_root": self._root_dir}
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "onsite.judge.zygote", json.dumps(settings)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd="/",
         )
-        ready = wire.receive(self._proc.stdout)
-        self.isolation = ready["isolation"]
 
     def run(self, request: RunRequest) -> RunResult:
         with self._lock:
@@ -68,17 +80,19 @@ class SandboxRunner:
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
+        if self._root_dir:
+            shutil.rmtree(self._root_dir, ignore_errors=True)
+            self._root_dir = None
         if proc is None:
             return
-        try:
-            proc.stdin.close()
-        except OSError:
-            pass
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        # The worker keeps nothing worth a graceful exit, and tearing down torch is slow.
+        proc.kill()
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
 
     def __enter__(self) -> SandboxRunner:
         self.start()

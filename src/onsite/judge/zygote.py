@@ -19,7 +19,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 
 PREIMPORT = (
@@ -54,13 +53,15 @@ def warm_up() -> None:
 
 
 class Zygote:
-    def __init__(self, secret: list[str], mode: str):
+    def __init__(self, secret: list[str], mode: str, new_root: str):
         from onsite.judge import sandbox
 
         self.secret = secret
         self.mode = mode  # "namespaces", "user-namespaces" or "rlimits-only"
         self.as_root = mode == "namespaces"
-        self.new_root = tempfile.mkdtemp(prefix="onsite-root-")
+        # An empty folder owned by the verifier; each sandbox mounts its root over it
+        # inside its own mount namespace, so nothing ever appears there outside.
+        self.new_root = new_root
         self.seccomp = sandbox.compile_seccomp() if mode != "rlimits-only" else b""
         self._unreaped: list[int] = []
 
@@ -271,22 +272,19 @@ def main() -> None:
     sandbox.die_with_parent()
     warm_up()
     mode = config.get("mode") or detect_mode()
-    zygote = Zygote(config["secret"], mode)
+    zygote = Zygote(config["secret"], mode, config["new_root"])
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     # Nothing may write to the protocol stream by accident.
     sys.stdout = sys.stderr
     wire.send(stdout, {"ready": True, "isolation": zygote.isolation, "pid": os.getpid()})
-    try:
-        while True:
-            try:
-                request = wire.receive(stdin)
-            except EOFError:
-                break
-            header, results, output = zygote.run(request)
-            wire.send(stdout, header, results, output)
-            zygote.reap()
-    finally:
-        os.rmdir(zygote.new_root)
+    while True:
+        try:
+            request = wire.receive(stdin)
+        except EOFError:
+            break
+        header, results, output = zygote.run(request)
+        wire.send(stdout, header, results, output)
+        zygote.reap()
 
 
 if __name__ == "__main__":

@@ -113,17 +113,16 @@ def _docstring(path: Path) -> str | None:
 
 
 def _code_verdicts(item: Item, runner) -> Iterator[Problem]:
-    from onsite.judge.cases import collect
-    from onsite.judge.verifier import ReferenceBroken, judge_source
+    from onsite.judge.verifier import ReferenceBroken, expected_for, judge_source
 
-    cases = collect(item.cases_path.read_text(), str(item.cases_path))
-    if len(cases) < MIN_CASES:
-        yield Problem(item.cases_path, 1, f"{len(cases)} cases; write at least {MIN_CASES}")
     try:
+        cases = expected_for(item, runner).cases
         reference = judge_source(item, item.solution_path.read_text(), runner)
     except ReferenceBroken as exc:
         yield Problem(item.solution_path, 1, str(exc))
         return
+    if len(cases) < MIN_CASES:
+        yield Problem(item.cases_path, 1, f"{len(cases)} cases; write at least {MIN_CASES}")
     if not reference.passed:
         failing = [f"{t.name}: {t.message}" for t in reference.tests if t.status != "pass"]
         yield Problem(item.solution_path, 1, f"the reference does not pass: {reference.message}; "

@@ -1,0 +1,1 @@
+"""Sessions: every action an interface offers is one call into this package."""

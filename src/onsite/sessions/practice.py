@@ -1,0 +1,314 @@
+"""Practising one item: workspace, judging, hints, explanation, statistics."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from onsite import config
+from onsite.judge.verdict import Verdict
+from onsite.sessions.catalog import get_item
+from onsite.store.db import session
+from onsite.store.models import LOCAL_LEARNER, Attempt, HintReveal, Workspace
+
+SUBMISSION_FILE = "solution.py"
+
+
+class NoAttemptYet(RuntimeError):
+    """The explanation unlocks after a first attempt."""
+
+
+class MissingSubmission(FileNotFoundError):
+    """The file to judge does not exist."""
+
+
+def workspace_path(item_id: str, base: Path | None = None) -> Path:
+    return (base or config.workspace_dir()) / item_id.replace("/", "__")
+
+
+def start(item_id: str, base: Path | None = None, learner: str = LOCAL_LEARNER) -> Path:
+    """Write the learner's workspace (prompt, starter) and remember when work began.
+
+    An existing solution.py is never overwritten: starting again keeps the work.
+    """
+    item = get_item(item_id)
+    folder = workspace_path(item_id, base).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "prompt.md").write_text(item.prompt)
+    solution = folder / SUBMISSION_FILE
+    if not solution.exists():
+        solution.write_text(item.starter)
+    with session() as s:
+        existing = s.scalar(select(Workspace).where(Workspace.learner == learner,
+                                                    Workspace.item_id == item_id))
+        if existing is None:
+            s.add(Workspace(learner=learner, item_id=item_id, path=str(folder)))
+        else:
+            existing.path = str(folder)
+    return folder
+
+
+def workspace_file(item_id: str, learner: str = LOCAL_LEARNER) -> Path:
+    with session() as s:
+        ws = s.scalar(select(Workspace).where(Workspace.learner == learner,
+                                              Workspace.item_id == item_id))
+    if ws is None:
+        raise MissingSubmission(f"no workspace for {item_id!r} yet: run `onsite start {item_id}`")
+    return Path(ws.path) / SUBMISSION_FILE
+
+
+def make_runner():
+    """The sandboxed runner on Linux; the unisolated one only where nothing else works."""
+    from onsite.judge.worker import SandboxRunner
+
+    return SandboxRunner()
+
+
+def judge_file(item_id: str, path: Path, runner=None, learner: str = LOCAL_LEARNER) -> Verdict:
+    """Judge a submission file and store the attempt. Raises for usage errors."""
+    item = get_item(item_id)
+    if not path.is_file():
+        raise MissingSubmission(f"{path}: no such file")
+    code = path.read_text(encoding="utf-8", errors="replace")
+    return judge_code(item_id, code, runner=runner, learner=learner, kind=item.meta.kind)
+
+
+def judge_code(item_id: str, code: str, runner=None, learner: str = LOCAL_LEARNER,
+               kind: str = "code") -> Verdict:
+    from onsite.judge.verifier import judge_source
+
+    item = get_item(item_id)
+    own_runner = runner is None
+    runner = runner or make_runner()
+    try:
+        verdict = judge_source(item, code, runner)
+    finally:
+        if own_runner:
+            runner.close()
+    record_attempt(item_id, kind, code, verdict, learner)
+    return verdict
+
+
+def record_attempt(item_id: str, kind: str, code: str, verdict: Verdict,
+                   learner: str = LOCAL_LEARNER) -> Attempt:
+    """Store one attempt in its own transaction: once this returns, it is on disk."""
+    with session() as s:
+        started = s.scalar(select(Workspace.started_at).where(
+            Workspace.learner == learner, Workspace.item_id == item_id))
+        first = s.scalar(select(func.min(Attempt.created_at)).where(
+            Attempt.learner == learner, Attempt.item_id == item_id))
+        begin = _aware(started or first)
+        hints = s.scalar(select(func.count()).select_from(HintReveal).where(
+            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+        attempt = Attempt(
+            learner=learner, item_id=item_id, kind=kind, status=verdict.status,
+            passed=verdict.passed, code=code, verdict=verdict.to_dict(), hints_used=hints,
+            duration_s=(datetime.now(UTC) - begin).total_seconds() if begin else 0.0,
+        )
+        s.add(attempt)
+    return attempt
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:  # SQLite drops the zone
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+@dataclass
+class Hint:
+    index: int  # 1-based
+    total: int
+    text: str
+    new: bool
+
+
+def next_hint(item_id: str, learner: str = LOCAL_LEARNER) -> Hint | None:
+    """Reveal (and record) the next hint; None when every hint is already shown."""
+    hints = get_item(item_id).hints
+    with session() as s:
+        shown = s.scalar(select(func.count()).select_from(HintReveal).where(
+            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+        if shown >= len(hints):
+            return None
+        s.add(HintReveal(learner=learner, item_id=item_id, hint_index=shown))
+    return Hint(shown + 1, len(hints), hints[shown], True)
+
+
+def revealed_hints(item_id: str, learner: str = LOCAL_LEARNER) -> list[str]:
+    hints = get_item(item_id).hints
+    with session() as s:
+        shown = s.scalar(select(func.count()).select_from(HintReveal).where(
+            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+    return hints[:shown]
+
+
+def explanation(item_id: str, learner: str = LOCAL_LEARNER) -> str:
+    item = get_item(item_id)
+    with session() as s:
+        tried = s.scalar(select(func.count()).select_from(Attempt).where(
+            Attempt.learner == learner, Attempt.item_id == item_id)) or 0
+    if not tried:
+        raise NoAttemptYet(f"the explanation of {item_id!r} unlocks after a first attempt: "
+                           f"`onsite test {item_id}`")
+    return item.explanation
+
+
+def attempts(item_id: str | None = None, learner: str = LOCAL_LEARNER) -> list[Attempt]:
+    with session() as s:
+        query = select(Attempt).where(Attempt.learner == learner)
+        if item_id:
+            query = query.where(Attempt.item_id == item_id)
+        return list(s.scalars(query.order_by(Attempt.created_at)))
+
+
+@dataclass
+class TopicStats:
+    topic: str
+    attempts: int = 0
+    passed: int = 0
+    items_tried: set[str] = field(default_factory=set)
+    items_solved: set[str] = field(default_factory=set)
+    seconds: float = 0.0
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.attempts if self.attempts else 0.0
+
+    @property
+    def mean_minutes(self) -> float:
+        return self.seconds / 60 / self.attempts if self.attempts else 0.0
+
+
+def stats(learner: str = LOCAL_LEARNER) -> list[TopicStats]:
+    """Attempts, pass rate and time, per topic of the attempted items."""
+    from onsite.sessions.catalog import catalog
+
+    items = catalog()
+    table: dict[str, TopicStats] = defaultdict(lambda: TopicStats(""))
+    for a in attempts(learner=learner):
+        item = items.get(a.item_id)
+        topics = item.meta.topics if item else ["(removed item)"]
+        for topic in topics:
+            row = table[topic]
+            row.topic = topic
+            row.attempts += 1
+            row.passed += a.passed
+            row.seconds += a.duration_s
+            row.items_tried.add(a.item_id)
+            if a.passed:
+                row.items_solved.add(a.item_id)
+    return sorted(table.values(), key=lambda r: r.topic)
+
+
+def watch(item_id: str, on_verdict: Callable[[Verdict], None],
+          should_stop: Callable[[], bool], poll_s: float = 0.3,
+          learner: str = LOCAL_LEARNER) -> int:
+    """Judge the workspace copy now and after every save, with one warm worker.
+
+    Returns the number of verdicts given. Polls modification times so it works
+    on every filesystem and editor (some replace files instead of writing them).
+    """
+    import time
+
+    path = workspace_file(item_id, learner)
+    runner = make_runner()
+    seen: tuple[float, int] | None = None
+    count = 0
+    try:
+        while not should_stop():
+            try:
+                stat = path.stat()
+                stamp = (stat.st_mtime, stat.st_size)
+            except FileNotFoundError:
+                stamp = None
+            if stamp is not None and stamp != seen:
+                seen = stamp
+                on_verdict(judge_file(item_id, path, runner=runner, learner=learner))
+                count += 1
+            time.sleep(poll_s)
+    finally:
+        runner.close()
+    return count
+
+
+EXPORT_FORMAT = "onsite-history/1"
+
+
+def export_history(path: Path, learner: str = LOCAL_LEARNER) -> dict[str, int]:
+    """Write every attempt, hint and workspace of the learner to a JSON file."""
+    with session() as s:
+        data = {
+            "format": EXPORT_FORMAT,
+            "exported_at": datetime.now(UTC).isoformat(),
+            "attempts": [_row(a) for a in s.scalars(
+                select(Attempt).where(Attempt.learner == learner))],
+            "hint_reveals": [_row(h) for h in s.scalars(
+                select(HintReveal).where(HintReveal.learner == learner))],
+            "workspaces": [_row(w) for w in s.scalars(
+                select(Workspace).where(Workspace.learner == learner))],
+        }
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1))
+    tmp.replace(path)
+    return {k: len(v) for k, v in data.items() if isinstance(v, list)}
+
+
+def import_history(path: Path, learner: str = LOCAL_LEARNER) -> dict[str, int]:
+    """Merge an exported history; rows already present (same id) are skipped."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not an onsite export ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ValueError(f"{path}: not an onsite export (expected format {EXPORT_FORMAT!r})")
+    added = {}
+    with session() as s:
+        for key, model in (("attempts", Attempt), ("hint_reveals", HintReveal),
+                           ("workspaces", Workspace)):
+            count = 0
+            for row in data.get(key, []):
+                if s.get(model, row["id"]) is not None or _duplicate(s, model, row, learner):
+                    continue
+                s.add(model(**_from_row(model, row, learner)))
+                count += 1
+            added[key] = count
+    return added
+
+
+def _duplicate(s, model, row: dict, learner: str) -> bool:
+    if model is HintReveal:
+        return s.scalar(select(HintReveal).where(
+            HintReveal.learner == learner, HintReveal.item_id == row["item_id"],
+            HintReveal.hint_index == row["hint_index"])) is not None
+    if model is Workspace:
+        return s.scalar(select(Workspace).where(
+            Workspace.learner == learner, Workspace.item_id == row["item_id"])) is not None
+    return False
+
+
+def _row(obj) -> dict:
+    out = {}
+    for column in obj.__table__.columns:
+        value = getattr(obj, column.name)
+        out[column.name] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def _from_row(model, row: dict, learner: str) -> dict:
+    values = {}
+    for column in model.__table__.columns:
+        if column.name not in row:
+            continue
+        value = row[column.name]
+        if isinstance(column.type.python_type, type) and column.type.python_type is datetime:
+            value = datetime.fromisoformat(value)
+        values[column.name] = value
+    values["learner"] = learner
+    return values
