@@ -37,8 +37,8 @@ def env(tmp_path_factory):
     os.environ["ONSITE_HOME"] = str(base / "home")
     os.environ["ONSITE_PACKS"] = str(pack)
     os.environ["ONSITE_TEST_SECRET"] = SECRET_MARKER
-    from onsite.judge.worker import SandboxRunner
     from onsite.judge.verifier import expected_for
+    from onsite.judge.worker import SandboxRunner
     from onsite.packs.loader import load_pack
     from onsite.store.db import engine, session
     from onsite.store.models import Attempt

@@ -6,6 +6,8 @@ no expected values: it only produces observables. The verifier decides.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import linecache
 import os
 import sys
@@ -27,25 +29,38 @@ class ForbiddenCall(RuntimeError):
 def forbid(names: list[str]) -> None:
     """Replace each forbidden callable, and every alias of it, by one that refuses."""
     for dotted in names:
-        module_name, _, attr = dotted.rpartition(".")
-        module = sys.modules.get(module_name)
-        if module is None:
-            try:
-                module = __import__(module_name, fromlist=[attr])
-            except ImportError:
-                continue
-        original = getattr(module, attr, None)
-        if original is None:
-            continue
+        sites = alias_sites(dotted)
         refusal = _refusal(dotted)
-        top = module_name.split(".")[0]
-        for name, mod in list(sys.modules.items()):
-            if (name == top or name.startswith(top + ".")) and mod is not None:
-                try:
-                    if getattr(mod, attr, None) is original:
-                        setattr(mod, attr, refusal)
-                except Exception:  # noqa: BLE001 - some modules refuse setattr; skip them
-                    continue
+        for namespace, attr in sites:
+            namespace[attr] = refusal
+
+
+@functools.cache
+def alias_sites(dotted: str) -> tuple[tuple[dict, str], ...]:
+    """Every module namespace in the package that binds this callable under its name.
+
+    Cached: the zygote computes it before forking, so each sandbox only patches.
+    """
+    module_name, _, attr = dotted.rpartition(".")
+    module = sys.modules.get(module_name)
+    if module is None:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            return ()
+    original = module.__dict__.get(attr)
+    if original is None:
+        return ()
+    top = module_name.split(".")[0]
+    sites = []
+    for name, mod in list(sys.modules.items()):
+        if not (name == top or name.startswith(top + ".")):
+            continue
+        # __dict__, not getattr: a module-level __getattr__ may import things lazily.
+        namespace = getattr(mod, "__dict__", None)
+        if isinstance(namespace, dict) and namespace.get(attr) is original:
+            sites.append((namespace, attr))
+    return tuple(sites)
 
 
 def _refusal(dotted: str) -> Callable[..., None]:

@@ -2,7 +2,9 @@
 
 Catches a forbidden API however it is spelled: attribute chains through import
 aliases (``import torch.nn.functional as F; F.scaled_dot_product_attention``),
-``from`` imports with ``as``, and the bare name in a string (``getattr(F, "...")``).
+``from`` imports with ``as``, and a string that is exactly the name or the dotted
+path (``getattr(F, "scaled_dot_product_attention")``). Prose that merely mentions
+a name, such as a docstring, is fine.
 The child also replaces the forbidden callables at run time, so a spelling that
 slips past this check still fails when it runs.
 """
@@ -32,7 +34,8 @@ def forbidden_uses(source: str, forbidden: list[str] | tuple[str, ...]) -> list[
             elif isinstance(node, ast.Attribute) and node.attr in leaves:
                 hit = leaves[node.attr]
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            hit = next((full for leaf, full in leaves.items() if leaf in node.value), None)
+            text = node.value.strip()
+            hit = leaves.get(text) or (text if text in forbidden else None)
         elif isinstance(node, ast.ImportFrom) and node.module:
             for alias in node.names:
                 full = f"{node.module}.{alias.name}"

@@ -70,11 +70,13 @@ class Zygote:
         return self.mode if self.mode == "rlimits-only" else self.mode + "+seccomp"
 
     def run(self, request: dict) -> tuple[dict, bytes, bytes]:
-        from onsite.judge import sandbox, supervise
+        from onsite.judge import child, sandbox, supervise
         from onsite.judge.protocol import RunRequest
 
         req = RunRequest.from_dict(request)
         start = time.monotonic()
+        for name in req.forbidden:
+            child.alias_sites(name)  # memoised here, inherited by every sandbox
         res_r, res_w = os.pipe()
         out_r, out_w = os.pipe()
         if self.as_root:

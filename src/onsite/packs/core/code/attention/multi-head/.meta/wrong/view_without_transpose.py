@@ -1,4 +1,4 @@
-"""Splits heads with view(B, H, T, d_head) straight away, without a transpose: heads mix positions."""
+"""Splits heads with view(B, H, T, d_head) and no transpose, so heads mix positions."""
 import math
 
 import torch
