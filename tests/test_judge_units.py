@@ -73,6 +73,13 @@ def test_static_check_sees_through_aliases(source):
     assert forbidden_uses(source, forbidden)
 
 
+@pytest.mark.parametrize("want,got", [(False, True), (22, 57), (1.0, 2.0),
+                                      (np.float64(1.0), np.float64(3.0))])
+def test_bare_scalars_can_fail(want, got):
+    assert compare_one(want, got, 0.0, 0.0, False) is not None
+    assert compare_one(want, want, 0.0, 0.0, False) is None
+
+
 def test_static_check_ignores_prose_in_strings():
     source = '"""Apply one AdamW update, like torch.optim.AdamW would."""\nx = "adam"\n'
     assert forbidden_uses(source, ["torch.optim.AdamW"]) == []

@@ -45,6 +45,8 @@ def _compare_arrays(
         return f"shape {tuple(got.shape)}, expected {tuple(want.shape)}"
     if strict_dtype and want.dtype != got.dtype:
         return f"dtype {got.dtype}, expected {want.dtype}"
+    # 0-d arrays (a bare bool, int or float) have no indices for argwhere to report.
+    want, got = np.atleast_1d(want), np.atleast_1d(got)
     if want.dtype.kind in "biu":
         if got.dtype.kind == "f" and not np.all(np.isfinite(got)):
             return "expected integers, got non-finite values"
