@@ -104,8 +104,7 @@ def record_attempt(item_id: str, kind: str, code: str, verdict: Verdict,
         first = s.scalar(select(func.min(Attempt.created_at)).where(
             Attempt.learner == learner, Attempt.item_id == item_id))
         begin = _aware(started or first)
-        hints = s.scalar(select(func.count()).select_from(HintReveal).where(
-            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+        hints = _hints_shown(s, item_id, learner)
         attempt = Attempt(
             learner=learner, item_id=item_id, kind=kind, status=verdict.status,
             passed=verdict.passed, code=code, verdict=verdict.to_dict(), hints_used=hints,
@@ -121,6 +120,11 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+def _hints_shown(s, item_id: str, learner: str) -> int:
+    return s.scalar(select(func.count()).select_from(HintReveal).where(
+        HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+
+
 @dataclass
 class Hint:
     index: int  # 1-based
@@ -133,8 +137,7 @@ def next_hint(item_id: str, learner: str = LOCAL_LEARNER) -> Hint | None:
     """Reveal (and record) the next hint; None when every hint is already shown."""
     hints = get_item(item_id).hints
     with session() as s:
-        shown = s.scalar(select(func.count()).select_from(HintReveal).where(
-            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+        shown = _hints_shown(s, item_id, learner)
         if shown >= len(hints):
             return None
         s.add(HintReveal(learner=learner, item_id=item_id, hint_index=shown))
@@ -144,8 +147,7 @@ def next_hint(item_id: str, learner: str = LOCAL_LEARNER) -> Hint | None:
 def revealed_hints(item_id: str, learner: str = LOCAL_LEARNER) -> list[str]:
     hints = get_item(item_id).hints
     with session() as s:
-        shown = s.scalar(select(func.count()).select_from(HintReveal).where(
-            HintReveal.learner == learner, HintReveal.item_id == item_id)) or 0
+        shown = _hints_shown(s, item_id, learner)
     return hints[:shown]
 
 
