@@ -4,19 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from onsite.packs.check import check_pack
+import pytest
+
+from onsite.packs.check import check_item, check_pack
 from onsite.packs.loader import BUILTIN_PACK, PackError, load_pack
 from onsite.packs.taxonomy import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
+BUILTIN = load_pack()
 
 
-def test_builtin_pack_is_clean_through_the_sandbox(onsite_home):
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    """One warm sandboxed worker per test process, shared by every item's check."""
     from onsite.judge.worker import SandboxRunner
 
-    with SandboxRunner() as runner:
-        problems = check_pack(BUILTIN_PACK, runner)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ONSITE_HOME", str(tmp_path_factory.mktemp("home")))
+        with SandboxRunner() as runner:
+            yield runner
+
+
+@pytest.mark.parametrize("item_id", sorted(BUILTIN.items))
+def test_builtin_item_is_clean_through_the_sandbox(item_id, sandbox):
+    # Every reference, starter, wrong variant and trivial answer judged in isolation, so an
+    # item that cannot run inside the sandbox (a blocked call, a limit) is caught here.
+    problems = check_item(BUILTIN.items[item_id], BUILTIN, sandbox)
     assert problems == [], "\n".join(map(str, problems))
+
+
+def test_builtin_pack_loads_without_problems():
+    assert check_pack(BUILTIN_PACK, judge=False) == []
 
 
 def test_builtin_pack_has_the_twelve_founding_items():

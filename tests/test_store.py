@@ -47,6 +47,19 @@ def test_sqlite_runs_in_wal_mode(onsite_home):
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
+def test_migrations_match_the_models(onsite_home):
+    # A model changed without a migration (or the reverse) shows up as a difference here.
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from onsite.store.db import engine
+    from onsite.store.models import Base
+
+    with engine().connect() as c:
+        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    assert diff == []
+
+
 def postgres_url() -> str:
     return os.environ.get("ONSITE_TEST_POSTGRES_URL",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/onsite_test")

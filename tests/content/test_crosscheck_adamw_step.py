@@ -1,19 +1,16 @@
 """The adamw_step reference agrees with torch.optim.AdamW, step for step."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import torch
+from itemload import load_module
 
 ITEM = Path(__file__).parents[2] / "src/onsite/packs/core/code/optimisation/adamw-step"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"adamw_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path)
 
 
 reference = load(ITEM / ".meta/solution.py")

@@ -4,7 +4,6 @@ recursive merging), on fixed and on randomly generated corpora."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import time
 from pathlib import Path
@@ -12,15 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from itemload import load_module
 
 ITEM = Path(__file__).resolve().parents[2] / "src/onsite/packs/core/code/tokenization/bpe-merges"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"bpe_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path)
 
 
 ref = load(ITEM / ".meta/solution.py")

@@ -1,6 +1,5 @@
 """Cross-check the DPO reference against torch's cross-entropy, a softplus form, and trl."""
 
-import importlib.util
 import inspect
 import math
 from pathlib import Path
@@ -9,16 +8,14 @@ from types import SimpleNamespace
 import pytest
 import torch
 import torch.nn.functional as F
+from itemload import load_module
 
 ITEM = (Path(__file__).resolve().parents[2]
         / "src/onsite/packs/core/code/post-training/dpo-loss/.meta/solution.py")
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("dpo_reference", ITEM)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM)
 
 
 ref = load_reference()

@@ -1,22 +1,19 @@
 """Cross-check the GRPO reference against plain-Python loops written independently."""
 
-import importlib.util
 import math
 import statistics
 from pathlib import Path
 
 import pytest
 import torch
+from itemload import load_module
 
 ITEM = (Path(__file__).resolve().parents[2]
         / "src/onsite/packs/core/code/post-training/grpo-advantages/.meta/solution.py")
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("grpo_reference", ITEM)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM)
 
 
 ref = load_reference()

@@ -1,20 +1,17 @@
 """The k-means++ / Lloyd reference agrees with a loop-by-loop re-implementation of the spec."""
 
-import importlib.util
 import math
 from pathlib import Path
 
 import numpy as np
 import pytest
+from itemload import load_module
 
 ITEM = Path(__file__).parents[2] / "src/onsite/packs/core/code/classical/kmeans-plus-plus"
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("ref_kmeans", ITEM / ".meta/solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM / ".meta/solution.py")
 
 
 ref = load_reference()

@@ -1,20 +1,17 @@
 """The NumPy layer-norm reference agrees with torch.nn.functional.layer_norm and autograd."""
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+from itemload import load_module
 
 ITEM = Path(__file__).parents[2] / "src/onsite/packs/core/code/layers/layer-norm-numpy"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"ln_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path)
 
 
 reference = load(ITEM / ".meta/solution.py")

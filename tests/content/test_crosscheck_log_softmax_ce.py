@@ -1,20 +1,17 @@
 """The log-softmax / cross-entropy reference agrees with PyTorch's own implementations."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import torch
 import torch.nn.functional as F
+from itemload import load_module
 
 ITEM = (Path(__file__).parents[2] / "src/onsite/packs/core/code/numerics/log-softmax-cross-entropy")
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("ref_log_softmax_ce", ITEM / ".meta/solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM / ".meta/solution.py")
 
 
 ref = load_reference()

@@ -1,12 +1,12 @@
 """Cross-check the LoRA reference: an independent recomputation, and peft when installed."""
 
-import importlib.util
 import math
 from pathlib import Path
 
 import pytest
 import torch
 import torch.nn.functional as F
+from itemload import load_module
 from torch import nn
 
 ITEM = (Path(__file__).resolve().parents[2]
@@ -14,10 +14,7 @@ ITEM = (Path(__file__).resolve().parents[2]
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("lora_reference", ITEM)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM)
 
 
 ref = load_reference()

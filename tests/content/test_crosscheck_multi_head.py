@@ -1,19 +1,16 @@
 """The multi-head attention reference agrees with torch.nn.MultiheadAttention."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import torch
+from itemload import load_module
 
 ITEM = Path(__file__).parents[2] / "src/onsite/packs/core/code/attention/multi-head"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"mha_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path)
 
 
 reference = load(ITEM / ".meta/solution.py")

@@ -1,19 +1,16 @@
 """The ROC/AUC reference agrees with a brute-force pair count (and scikit-learn if present)."""
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
+from itemload import load_module
 
 ITEM = Path(__file__).parents[2] / "src/onsite/packs/core/code/metrics/roc-auc"
 
 
 def load_reference():
-    spec = importlib.util.spec_from_file_location("ref_roc_auc", ITEM / ".meta/solution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ITEM / ".meta/solution.py")
 
 
 ref = load_reference()

@@ -3,21 +3,18 @@ sampling contract, and (when installed) Hugging Face's TopPLogitsWarper."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from pathlib import Path
 
 import pytest
 import torch
+from itemload import load_module
 
 ITEM = Path(__file__).resolve().parents[2] / "src/onsite/packs/core/code/sampling/top-p"
 
 
 def load(path: Path):
-    spec = importlib.util.spec_from_file_location(f"top_p_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path)
 
 
 ref = load(ITEM / ".meta/solution.py")

@@ -1,99 +1,46 @@
-"""`python -m onsite.bench judge [--runs N] [--item ID]`: what isolation costs per verdict.
+"""`python -m onsite.bench {judge,cat,grader}`: benchmarks that print figures, measured in one run.
 
-Prints JSON with per-verdict medians for
-  (a) cold: a fresh interpreter that imports torch, runs the cases, exits;
-  (b) warm: the sandboxed path (static check, fork from the warm zygote,
-      namespaces, pivoted root, seccomp, compare) with a warm worker;
-  (c) floor: the same cases run in this process with no isolation at all;
-and the ratios a/b and b-c. All three are measured in the same run.
+judge:  what isolation costs per verdict (see bench/judge.py).
+cat:    how fast adaptive testing pins down an ability, against random selection.
+grader: how well the rubric grader agrees with hand grades (see bench/grader.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import subprocess
-import sys
+import os
 import tempfile
-import time
 from pathlib import Path
-
-COLD_SCRIPT = """
-import sys
-from onsite.judge import child
-child.run(open(sys.argv[1]).read(), "solution.py", open(sys.argv[2]).read(), "cases.py",
-          [], lambda data: None)
-"""
-
-
-def bench_judge(item_id: str, runs: int) -> dict:
-    import torch
-
-    from onsite.judge import child
-    from onsite.judge.verifier import judge_source
-    from onsite.judge.worker import SandboxRunner
-    from onsite.sessions.catalog import get_item
-
-    torch.set_num_threads(1)
-    item = get_item(item_id)
-    source = item.solution_path.read_text()
-    cases = item.cases_path.read_text()
-
-    def cold() -> float:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", COLD_SCRIPT, str(item.solution_path),
-                        str(item.cases_path)], check=True,
-                       env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"})
-        return (time.perf_counter() - start) * 1000
-
-    def floor() -> float:
-        start = time.perf_counter()
-        child.run(source, "solution.py", cases, "cases.py", [], lambda data: None)
-        return (time.perf_counter() - start) * 1000
-
-    with SandboxRunner() as runner:
-        judge_source(item, source, runner)  # computes and caches the expectation
-
-        def warm() -> float:
-            start = time.perf_counter()
-            verdict = judge_source(item, source, runner)
-            assert verdict.passed, verdict
-            return (time.perf_counter() - start) * 1000
-
-        floor()
-        timings = {"cold": [], "warm": [], "floor": []}
-        for _ in range(runs):  # interleaved, so machine noise hits all three alike
-            timings["warm"].append(warm())
-            timings["floor"].append(floor())
-        for _ in range(max(5, runs // 3)):
-            timings["cold"].append(cold())
-        isolation = runner.isolation
-    med = {k: statistics.median(v) for k, v in timings.items()}
-    return {
-        "item": item_id,
-        "isolation": isolation,
-        "runs": {k: len(v) for k, v in timings.items()},
-        "median_ms": {"a_cold_subprocess": round(med["cold"], 1),
-                      "b_warm_isolated": round(med["warm"], 1),
-                      "c_in_process_floor": round(med["floor"], 1)},
-        "a_over_b": round(med["cold"] / med["warm"], 1),
-        "b_minus_c_ms": round(med["warm"] - med["floor"], 1),
-        "goal": "a/b >= 50 and b-c <= 20 ms",
-    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m onsite.bench")
-    parser.add_argument("what", choices=["judge"])
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--item", default="attention/scaled-dot-product")
+    parser.add_argument("what", choices=["judge", "cat", "grader"])
+    parser.add_argument("--runs", type=int, default=30, help="judge: verdicts per mode")
+    parser.add_argument("--item", default="attention/scaled-dot-product", help="judge: the item")
+    parser.add_argument("--learners", type=int, default=500, help="cat: simulated learners")
+    parser.add_argument("--seed", type=int, default=0, help="cat: simulation seed")
+    parser.add_argument("--fit", action="store_true",
+                        help="grader: refit the calibration on the hand-graded set")
+    parser.add_argument("--no-folds", action="store_true",
+                        help="grader: with --fit, skip the held-out-item figures")
     args = parser.parse_args()
-    import os
-
     os.environ.setdefault("ONSITE_HOME", tempfile.mkdtemp(prefix="onsite-bench-"))
     Path(os.environ["ONSITE_HOME"]).mkdir(parents=True, exist_ok=True)
-    print(json.dumps(bench_judge(args.item, args.runs), indent=1))
+    if args.what == "judge":
+        from onsite.bench.judge import bench_judge
+
+        print(json.dumps(bench_judge(args.item, args.runs), indent=1))
+    elif args.what == "grader":
+        from onsite.bench.grader import bench_grader, render
+
+        cache = Path(tempfile.gettempdir()) / "onsite-grader-embeddings.npz"
+        print(render(bench_grader(args.fit, folds=not args.no_folds, cache=cache)))
+    else:
+        from onsite.bench.cat import bench_cat, render
+
+        print(render(bench_cat(args.learners, args.seed)))
 
 
 if __name__ == "__main__":

@@ -39,6 +39,19 @@ class Case:
 
 _registry: list[Case] = []
 MANIFEST = "__manifest__"
+PAYLOAD = "__payload__"
+_payload: dict[str, Any] = {}
+
+
+def payload() -> dict[str, Any]:
+    """The data the verifier sent with this run (a debug item's training data and
+    held-out inputs); empty for code items."""
+    return _payload
+
+
+def set_payload(values: dict[str, Any]) -> None:
+    _payload.clear()
+    _payload.update(values)
 
 
 def manifest(cases: list[Case]) -> list[list]:

@@ -6,6 +6,7 @@ no expected values: it only produces observables. The verifier decides.
 
 from __future__ import annotations
 
+import base64
 import functools
 import importlib
 import linecache
@@ -16,8 +17,8 @@ import traceback
 import types
 from collections.abc import Callable
 
-from onsite.judge.cases import MANIFEST, Case, collect, manifest
-from onsite.judge.observables import CaseResult, encode_frame
+from onsite.judge.cases import MANIFEST, Case, collect, manifest, set_payload
+from onsite.judge.observables import CaseResult, decode_stream, encode_frame
 
 SUBMISSION_MODULE = "solution"
 
@@ -104,12 +105,18 @@ def run(
     forbidden: list[str],
     emit: Callable[[bytes], None],
     with_manifest: bool = False,
+    payload: bytes = b"",
 ) -> None:
     """Run every case against the submission, emitting one frame per case.
 
     With ``with_manifest`` (asked for reference runs only) a first frame lists
     the cases and their tolerances, so the verifier never executes cases.py.
     """
+    if payload:
+        frames, problem = decode_stream(payload)
+        if problem or not frames:
+            raise ValueError(f"malformed payload: {problem}")
+        set_payload(frames[0].values)
     cases: list[Case] = collect(cases_source, cases_name)
     if with_manifest:
         emit(encode_frame(CaseResult(MANIFEST, "ok", values={"cases": manifest(cases)})))
@@ -166,7 +173,8 @@ def serve(request_dict: dict, results_fd: int, output_fd: int) -> None:
         sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
         run(request.submission, request.submission_name, request.cases, request.cases_name,
-            list(request.forbidden), fd_writer(results_fd), request.with_manifest)
+            list(request.forbidden), fd_writer(results_fd), request.with_manifest,
+            base64.b64decode(request.payload) if request.payload else b"")
     except BaseException:  # noqa: BLE001 - report and exit, whatever happened
         code = 70
         try:

@@ -28,7 +28,7 @@ def compare_values(expected: dict[str, Any], observed: dict[str, Any], case: Cas
 
 def compare_one(want: Any, got: Any, atol: float, rtol: float, strict_dtype: bool) -> str | None:
     """Compare one observable; numbers and arrays numerically, anything else exactly."""
-    want_arr, got_arr = _as_numeric(want), _as_numeric(got)
+    want_arr, got_arr = as_numeric(want), as_numeric(got)
     if want_arr is None:
         if want != got:
             return f"expected {_short(want)}, got {_short(got)}"
@@ -80,7 +80,7 @@ def _compare_arrays(
     return None
 
 
-def _as_numeric(value: Any) -> np.ndarray | None:
+def as_numeric(value: Any) -> np.ndarray | None:
     if isinstance(value, np.ndarray):
         return value
     if isinstance(value, bool | int | float) or _is_numeric_list(value):

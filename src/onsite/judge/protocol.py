@@ -21,6 +21,9 @@ class RunRequest:
     submission_name: str = "/sandbox/solution.py"
     cases_name: str = "/sandbox/cases.py"
     with_manifest: bool = False
+    # base64 of one observables frame the cases can read with cases.payload(): the
+    # training data and held-out inputs of a debug item (never its targets)
+    payload: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)

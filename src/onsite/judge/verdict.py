@@ -27,6 +27,10 @@ class Verdict:
     # How the code ran: "namespaces+seccomp", "user-namespaces+seccomp" or "rlimits-only".
     isolation: str = ""
     message: str = ""
+    # debug items: the training loss per epoch the submission reported
+    curve: list[float] = field(default_factory=list)
+    # levels items: the level the submission reached (the first it fails, or the last)
+    level: int = 0
 
     @property
     def passed(self) -> bool:

@@ -93,6 +93,19 @@ def expected_for(item: Item, runner: Runner) -> Expectation:
     return expectation
 
 
+def judge(item: Item, source: str, runner: Runner) -> Verdict:
+    """Judge a submission of any judged kind: hidden cases, or learning on held-out data."""
+    if item.meta.kind == "debug":
+        from onsite.judge.debug import judge_debug
+
+        return judge_debug(item, source, runner)
+    if item.meta.kind == "levels":
+        from onsite.judge.levels import judge_levels
+
+        return judge_levels(item, source, runner)
+    return judge_source(item, source, runner)
+
+
 def judge_source(item: Item, source: str, runner: Runner) -> Verdict:
     """Judge one submission's source text against the item's hidden cases."""
     start = time.perf_counter()

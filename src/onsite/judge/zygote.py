@@ -27,6 +27,7 @@ PREIMPORT = (
     "statistics", "string", "typing", "unicodedata",
     "numpy", "numpy.linalg", "numpy.random",
     "torch", "torch.nn", "torch.nn.functional", "torch.autograd", "torch.linalg",
+    "torch.optim", "torch.optim.lr_scheduler", "torch.utils.data", "torch.distributions",
     "onsite.judge.cases", "onsite.judge.child", "onsite.judge.limits",
     "onsite.judge.observables", "onsite.judge.protocol", "onsite.judge.sandbox",
     "onsite.judge.supervise",
@@ -45,6 +46,10 @@ def warm_up() -> None:
         importlib.import_module(name)
     a = torch.randn(8, 8, requires_grad=True)
     (a @ a).softmax(-1).sum().backward()
+    # An optimizer's first step imports more of torch lazily (torch._dynamo among it); the
+    # sandbox may not see site-packages any more, so those imports happen here, once.
+    for make in (torch.optim.SGD, torch.optim.Adam, torch.optim.AdamW):
+        make([a], lr=0.1).step()
     try:
         # It finds libseccomp by running ldconfig: impossible once namespaces exist.
         import pyseccomp  # noqa: F401

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from onsite.packs.models import ItemMeta, PackMeta
+from onsite.packs.models import AssessmentSpec, ItemMeta, PackMeta, QuizFile, QuizQuestion, Rubric
 
 BUILTIN_PACK = Path(__file__).with_name("core")
 HINT_HEADING = re.compile(r"^## ", re.MULTILINE)
@@ -42,6 +42,9 @@ class Item:
 
     meta: ItemMeta
     path: Path
+    # quiz items: the question, and where it starts in its file (path is the file)
+    quiz: QuizQuestion | None = None
+    line: int = 1
 
     @property
     def id(self) -> str:
@@ -56,8 +59,28 @@ class Item:
         return (self.path / "prompt.md").read_text()
 
     @property
+    def starter_path(self) -> Path:
+        """What the learner starts from: a debug item's broken script, else the starter."""
+        return self.path / ("script.py" if self.meta.kind == "debug" else "starter.py")
+
+    @property
     def starter(self) -> str:
-        return (self.path / "starter.py").read_text()
+        return self.starter_path.read_text()
+
+    @property
+    def task_path(self) -> Path:
+        """A debug item's data: make_data(seed) -> train split, held-out inputs and targets."""
+        return self.meta_dir / "task.py"
+
+    @property
+    def bugs_path(self) -> Path:
+        return self.meta_dir / "bugs.yaml"
+
+    @cached_property
+    def bugs(self) -> list:
+        from onsite.packs.models import BugsFile
+
+        return list(parse_model(self.bugs_path, BugsFile, read_yaml(self.bugs_path)).bugs)
 
     @cached_property
     def hints(self) -> list[str]:
@@ -80,9 +103,52 @@ class Item:
     def cases_path(self) -> Path:
         return self.meta_dir / "cases.py"
 
+    def level(self, k: int) -> LevelView:
+        """A levels item's level ``k`` (from 1), judged like a code item with its own cases."""
+        return LevelView(self.meta, self.path, level=k)
+
+    def level_spec(self, k: int) -> str:
+        return (self.path / f"level{k}.md").read_text()
+
     @property
     def wrong_paths(self) -> list[Path]:
         return sorted((self.meta_dir / "wrong").glob("*.py"))
+
+    @property
+    def rubric_path(self) -> Path:
+        return self.meta_dir / "rubric.yaml"
+
+    @cached_property
+    def rubric(self) -> Rubric | None:
+        """The grading rubric of a written answer, or None when the item has none."""
+        if not self.rubric_path.exists():
+            return None
+        return parse_model(self.rubric_path, Rubric, read_yaml(self.rubric_path))
+
+
+@dataclass(frozen=True)
+class LevelView(Item):
+    """One level of a levels item: its own hidden cases, the same full reference.
+
+    The id carries the level so that each level's expectations are cached apart.
+    """
+
+    level: int = 1
+
+    @property
+    def id(self) -> str:
+        return f"{self.meta.id}@level{self.level}"
+
+    @property
+    def cases_path(self) -> Path:
+        return self.meta_dir / "levels" / str(self.level) / "cases.py"
+
+    @property
+    def level_solution_path(self) -> Path:
+        """A reference that implements exactly levels 1..k (the last level's is the full one)."""
+        if self.level == self.meta.levels:
+            return self.solution_path
+        return self.meta_dir / "levels" / str(self.level) / "solution.py"
 
 
 @dataclass(frozen=True)
@@ -148,6 +214,33 @@ def load_item(folder: Path) -> Item:
     return Item(parse_model(file, ItemMeta, read_yaml(file)), folder)
 
 
+QUIZ_MINUTES = {"easy": 1, "medium": 2, "hard": 3}
+
+
+def load_quiz_file(file: Path) -> list[Item]:
+    """Every question of one quiz file as an item whose id is 'quiz/<topic>/<question id>'."""
+    parsed: QuizFile = parse_model(file, QuizFile, read_yaml(file))
+    items = []
+    for index, q in enumerate(parsed.questions):
+        title = " ".join(q.question.split())
+        meta = ItemMeta(
+            id=f"quiz/{parsed.topic}/{q.id}", kind="quiz",
+            title=title if len(title) <= 100 else title[:97] + "...",
+            topics=[parsed.topic, *(t for t in q.topics if t != parsed.topic)],
+            difficulty=q.difficulty, minutes=QUIZ_MINUTES[q.difficulty], companies=q.companies)
+        items.append(Item(meta, file, quiz=q, line=yaml_line(file, ("questions", index))))
+    return items
+
+
+def _pack_files(path: Path) -> list[tuple[Path, bool]]:
+    """(file, is_quiz) for every item.yaml and every quiz file, in a stable order."""
+    found = [(f, False) for f in path.rglob("item.yaml") if ".meta" not in f.parts]
+    quiz = path / "quiz"
+    if quiz.is_dir():
+        found += [(f, True) for f in quiz.rglob("*.yaml")]
+    return sorted(found)
+
+
 def load_pack(path: Path = BUILTIN_PACK) -> Pack:
     """Load every item under ``path``; raise PackError listing every problem found."""
     pack_file = path / "pack.yaml"
@@ -156,19 +249,39 @@ def load_pack(path: Path = BUILTIN_PACK) -> Pack:
     meta = parse_model(pack_file, PackMeta, read_yaml(pack_file))
     items: dict[str, Item] = {}
     problems: list[Problem] = []
-    for file in sorted(path.rglob("item.yaml")):
-        if ".meta" in file.parts:
-            continue
+    for file, is_quiz in _pack_files(path):
         try:
-            item = load_item(file.parent)
+            loaded = load_quiz_file(file) if is_quiz else [load_item(file.parent)]
         except PackError as exc:
             problems.extend(exc.problems)
             continue
-        if item.id in items:
-            problems.append(Problem(file, yaml_line(file, ("id",)),
-                                    f"id {item.id!r} is already used by {items[item.id].path}"))
-            continue
-        items[item.id] = item
+        for item in loaded:
+            if item.id in items:
+                line = item.line if is_quiz else yaml_line(file, ("id",))
+                problems.append(Problem(file, line, f"id {item.id!r} is already used by "
+                                                    f"{items[item.id].path}"))
+                continue
+            items[item.id] = item
     if problems:
         raise PackError(problems)
     return Pack(meta, path, items)
+
+
+def load_assessments(path: Path = BUILTIN_PACK) -> dict[str, AssessmentSpec]:
+    """The self-assessments under assess/ in a pack, by id."""
+    found: dict[str, AssessmentSpec] = {}
+    problems: list[Problem] = []
+    folder = path / "assess"
+    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            spec = parse_model(file, AssessmentSpec, read_yaml(file))
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        if spec.id != file.stem:
+            problems.append(Problem(file, yaml_line(file, ("id",)),
+                                    f"id {spec.id!r} differs from the file name {file.stem!r}"))
+        found[spec.id] = spec
+    if problems:
+        raise PackError(problems)
+    return found

@@ -15,12 +15,14 @@ TAXONOMY_FILE = Path(__file__).with_name("taxonomy.yaml")
 class Taxonomy:
     families: dict[str, str]
     topics: dict[str, str]
+    bug_classes: dict[str, str]
 
 
 @cache
 def load_taxonomy() -> Taxonomy:
     raw = yaml.safe_load(TAXONOMY_FILE.read_text())
-    return Taxonomy(families=dict(raw["families"]), topics=dict(raw["topics"]))
+    return Taxonomy(families=dict(raw["families"]), topics=dict(raw["topics"]),
+                    bug_classes=dict(raw["bug_classes"]))
 
 
 def render_markdown() -> str:
@@ -47,6 +49,14 @@ def render_markdown() -> str:
         "| id | topic |",
         "|---|---|",
         *[f"| `{k}` | {v} |" for k, v in tax.topics.items()],
+        "",
+        "## Bug classes",
+        "",
+        "The planted bugs of `debug` items are named with these (`.meta/bugs.yaml`, `onsite bugs`).",
+        "",
+        "| id | bug |",
+        "|---|---|",
+        *[f"| `{k}` | {v} |" for k, v in tax.bug_classes.items()],
         "",
     ]
     return "\n".join(lines)

@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 
 from onsite import config
 from onsite.judge.verdict import Verdict
-from onsite.sessions.catalog import get_item
+from onsite.sessions import review
+from onsite.sessions.catalog import catalog, get_item
 from onsite.store.db import session
-from onsite.store.models import LOCAL_LEARNER, Attempt, HintReveal, Workspace
+from onsite.store.models import LOCAL_LEARNER, Attempt, HintReveal, Workspace, WrittenAnswer
 
 SUBMISSION_FILE = "solution.py"
 
@@ -41,6 +42,8 @@ def start(item_id: str, base: Path | None = None, learner: str = LOCAL_LEARNER) 
     folder = workspace_path(item_id, base).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "prompt.md").write_text(item.prompt)
+    if item.meta.kind == "levels":
+        reveal_levels(item, folder, unlocked_level(item_id, learner))
     solution = folder / SUBMISSION_FILE
     if not solution.exists():
         solution.write_text(item.starter)
@@ -81,18 +84,48 @@ def judge_file(item_id: str, path: Path, runner=None, learner: str = LOCAL_LEARN
 
 def judge_code(item_id: str, code: str, runner=None, learner: str = LOCAL_LEARNER,
                kind: str = "code") -> Verdict:
-    from onsite.judge.verifier import judge_source
+    from onsite.judge.verifier import judge
 
     item = get_item(item_id)
     own_runner = runner is None
     runner = runner or make_runner()
     try:
-        verdict = judge_source(item, code, runner)
+        verdict = judge(item, code, runner)
     finally:
         if own_runner:
             runner.close()
     record_attempt(item_id, kind, code, verdict, learner)
+    if item.meta.kind == "levels":
+        folder = _workspace_folder(item_id, learner)
+        if folder is not None:
+            reveal_levels(item, folder, verdict.level)
     return verdict
+
+
+def unlocked_level(item_id: str, learner: str = LOCAL_LEARNER) -> int:
+    """The highest level of a levels item the learner has reached (1 before any attempt)."""
+    with session() as s:
+        verdicts = s.scalars(select(Attempt.verdict).where(Attempt.learner == learner,
+                                                           Attempt.item_id == item_id))
+        return max((v.get("level", 0) for v in verdicts), default=0) or 1
+
+
+def reveal_levels(item, folder: Path, level: int) -> list[Path]:
+    """Write the spec of every level up to ``level`` into the workspace; none beyond it."""
+    written = []
+    for k in range(1, max(level, 1) + 1):
+        path = folder / f"level{k}.md"
+        if not path.exists():
+            path.write_text(item.level_spec(k))
+            written.append(path)
+    return written
+
+
+def _workspace_folder(item_id: str, learner: str) -> Path | None:
+    with session() as s:
+        ws = s.scalar(select(Workspace).where(Workspace.learner == learner,
+                                              Workspace.item_id == item_id))
+        return Path(ws.path) if ws is not None else None
 
 
 def record_attempt(item_id: str, kind: str, code: str, verdict: Verdict,
@@ -111,6 +144,10 @@ def record_attempt(item_id: str, kind: str, code: str, verdict: Verdict,
             duration_s=(datetime.now(UTC) - begin).total_seconds() if begin else 0.0,
         )
         s.add(attempt)
+        s.flush()
+        item = catalog().get(item_id)
+        if item is not None:  # an attempt at an item no longer in any pack is kept, not scheduled
+            review.after_attempt(s, attempt, item.meta.minutes, learner)
     return attempt
 
 
@@ -190,8 +227,6 @@ class TopicStats:
 
 def stats(learner: str = LOCAL_LEARNER) -> list[TopicStats]:
     """Attempts, pass rate and time, per topic of the attempted items."""
-    from onsite.sessions.catalog import catalog
-
     items = catalog()
     table: dict[str, TopicStats] = defaultdict(lambda: TopicStats(""))
     for a in attempts(learner=learner):
@@ -241,21 +276,18 @@ def watch(item_id: str, on_verdict: Callable[[Verdict], None],
 
 
 EXPORT_FORMAT = "onsite-history/1"
+# Every table of a learner's history, in the order an import restores them. A file
+# written before a table existed simply lacks its key.
+EXPORTED = (("attempts", Attempt), ("hint_reveals", HintReveal), ("workspaces", Workspace),
+            ("written_answers", WrittenAnswer))
 
 
 def export_history(path: Path, learner: str = LOCAL_LEARNER) -> dict[str, int]:
     """Write every attempt, hint and workspace of the learner to a JSON file."""
+    data: dict = {"format": EXPORT_FORMAT, "exported_at": datetime.now(UTC).isoformat()}
     with session() as s:
-        data = {
-            "format": EXPORT_FORMAT,
-            "exported_at": datetime.now(UTC).isoformat(),
-            "attempts": [_row(a) for a in s.scalars(
-                select(Attempt).where(Attempt.learner == learner))],
-            "hint_reveals": [_row(h) for h in s.scalars(
-                select(HintReveal).where(HintReveal.learner == learner))],
-            "workspaces": [_row(w) for w in s.scalars(
-                select(Workspace).where(Workspace.learner == learner))],
-        }
+        for key, model in EXPORTED:
+            data[key] = [_row(r) for r in s.scalars(select(model).where(model.learner == learner))]
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=1))
     tmp.replace(path)
@@ -272,8 +304,7 @@ def import_history(path: Path, learner: str = LOCAL_LEARNER) -> dict[str, int]:
         raise ValueError(f"{path}: not an onsite export (expected format {EXPORT_FORMAT!r})")
     added = {}
     with session() as s:
-        for key, model in (("attempts", Attempt), ("hint_reveals", HintReveal),
-                           ("workspaces", Workspace)):
+        for key, model in EXPORTED:
             count = 0
             for row in data.get(key, []):
                 if s.get(model, row["id"]) is not None or _duplicate(s, model, row, learner):

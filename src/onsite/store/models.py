@@ -66,3 +66,124 @@ class Workspace(Base):
     item_id: Mapped[str] = mapped_column(String(200), index=True)
     path: Mapped[str] = mapped_column(Text)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class WrittenAnswer(Base):
+    """A written answer graded against a rubric: a paper item's follow-up, an open question.
+
+    ``grade`` stays empty until the rubric grader has scored it; the answer is kept
+    verbatim either way, so a better grader can re-score old answers.
+    """
+
+    __tablename__ = "written_answers"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    item_id: Mapped[str] = mapped_column(String(200), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    grade: Mapped[dict | None] = mapped_column(JSON, nullable=True, default=None)
+
+
+class QuizResponse(Base):
+    """One answer to a quiz question, in whatever session it was asked."""
+
+    __tablename__ = "quiz_responses"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    item_id: Mapped[str] = mapped_column(String(200), index=True)
+    # practice | adaptive | rapid | review | daily
+    mode: Mapped[str] = mapped_column(String(16))
+    # groups the answers of one adaptive test or rapid-fire round
+    session_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    response: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    seconds: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class ReviewCard(Base):
+    """The fsrs memory state of one item for one learner (the latest; logs are the attempts)."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (UniqueConstraint("learner", "item_id"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    item_id: Mapped[str] = mapped_column(String(200), index=True)
+    card: Mapped[dict] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_rating: Mapped[int] = mapped_column(Integer)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class AbilityEstimate(Base):
+    """An ability estimate for a topic after an adaptive test; the newest one counts."""
+
+    __tablename__ = "ability_estimates"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    topic: Mapped[str] = mapped_column(String(64), index=True)
+    theta: Mapped[float] = mapped_column(Float)
+    se: Mapped[float] = mapped_column(Float)
+    items: Mapped[int] = mapped_column(Integer)
+    session_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class ItemParams(Base):
+    """IRT parameters fitted by `onsite calibrate` from every stored response."""
+
+    __tablename__ = "item_params"
+
+    item_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    a: Mapped[float] = mapped_column(Float)
+    b: Mapped[float] = mapped_column(Float)
+    c: Mapped[float] = mapped_column(Float)
+    responses: Mapped[int] = mapped_column(Integer)
+    fitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class DailySession(Base):
+    """The daily challenge a learner was given on one calendar day (done-ness is computed
+    from the attempts and answers of that day, so it cannot drift from them)."""
+
+    __tablename__ = "daily_sessions"
+    __table_args__ = (UniqueConstraint("learner", "day"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    day: Mapped[str] = mapped_column(String(10))  # ISO date in the learner's local time
+    # {"reviews": [ids], "new": id or null, "stretch": id or null}
+    picks: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class AssessmentResult(Base):
+    """One sitting of a self-assessment; re-taking adds a row, so progress shows over time."""
+
+    __tablename__ = "assessment_results"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    assessment_id: Mapped[str] = mapped_column(String(64), index=True)
+    answers: Mapped[dict] = mapped_column(JSON)
+    score: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class StudyPlan(Base):
+    """A 12-week plan as generated (re-planning adds a new row; the newest is current)."""
+
+    __tablename__ = "study_plans"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    params: Mapped[dict] = mapped_column(JSON)
+    weeks: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

@@ -1,0 +1,1 @@
+"""Grading written answers against rubrics (open questions, paper follow-ups)."""

@@ -1,0 +1,305 @@
+"""Grade a written answer against a rubric, one key point at a time.
+
+Whole-answer similarity only measures whether an answer is on topic, so each rubric point
+is matched to the single unit of the answer (a sentence, or a clause of a long one) that
+makes it best. What counts as evidence is filtered first, because the tricks that fool an
+embedding model are known: bare keyword lists, keywords padded with filler, the question
+copied back, and sentences that deny the very point they mention.
+
+The numbers that turn similarity into credit and credit into a hiring signal live in
+``calibration.json``; ``python -m onsite.bench grader --fit`` refits them on the
+hand-graded answers and prints how well the grader agrees with them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+
+import numpy as np
+
+from onsite.grade.embed import Embedder, minilm
+from onsite.packs.models import Rubric
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s+")
+_CLAUSE = re.compile(r";\s+|\s+[—–]\s+|:\s+|,\s+(?=(?:and|but|so|which|because|while|whereas)\b)")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
+
+# Words that glue a sentence together. Real prose is a third to a half function words;
+# a list of key terms has almost none.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those it its is are was were be been being am do does did
+done has have had having can could will would shall should may might must of in on
+at by for with from to into onto over under about as than then so because since
+while when where which who whom whose what how why if unless until though although
+whereas and or but nor not no yes we i you he she they them our your their my me us
+there here also only just more most less least very too each every all any some
+such both either neither one per via up out off down again once whether instead
+""".split())
+
+# Negation cues: an answer that says "there is no need for a KL term" mentions the KL
+# term as much as one that argues for it.
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot|can['’]t|don['’]t|"
+    r"doesn['’]t|didn['’]t|isn['’]t|aren['’]t|wasn['’]t|won['’]t|shouldn['’]t|needn['’]t|"
+    r"unnecessary|needless|pointless|irrelevant|overkill|skip|avoid|useless)\b", re.I)
+
+# Filler that pads keywords into sentence shape without saying anything about them.
+FILLER = re.compile(
+    r"\b(?:it is (?:important|crucial|essential|key|vital|worth) to (?:consider|think about|"
+    r"mention|note|remember|keep in mind)|(?:plays?|play) an? (?:important|key|crucial) role|"
+    r"(?:is|are) (?:very )?(?:important|crucial|essential|key)|we (?:should|must|need to) "
+    r"(?:consider|think about|keep in mind)|there are (?:many|several|various) (?:things|"
+    r"aspects|factors|trade-?offs|considerations)|(?:various|many) (?:aspects|factors|"
+    r"considerations)|at the end of the day|all things considered)\b", re.I)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+FEATURES = ("similarity", "runner-up similarity", "best evidence denies", "denied similarity",
+            "similarity if denied", "evidence list density", "evidence function words",
+            "evidence filler", "answer function words", "answer list density", "answer length",
+            "answer on the question", "answer coverage")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How evidence becomes credit, and credit a hiring signal (fitted on hand grades).
+
+    A point's credit is a logistic function of the features in ``FEATURES``; the weights
+    are fitted to the hand credits of the evaluation set (``python -m onsite.bench grader
+    --fit``), the level cut-offs to its hand levels.
+    """
+
+    # Until fitted: similarity alone, full credit from about 0.65.
+    weights: tuple[float, ...] = (12.0,) + (0.0,) * (len(FEATURES) - 1)
+    bias: float = -7.0
+    lean: float = 0.35        # score thresholds for the hiring signal
+    strong: float = 0.65
+    min_words: int = 4        # shorter units cannot evidence anything
+    copy_overlap: float = 0.6  # share of a unit's content words taken from the question
+
+    @classmethod
+    def load(cls) -> Calibration:
+        text = resources.files("onsite.grade").joinpath("calibration.json").read_text()
+        fields = json.loads(text)["calibration"]
+        if len(fields["weights"]) != len(FEATURES):
+            raise ValueError(f"calibration.json has {len(fields['weights'])} weights for "
+                             f"{len(FEATURES)} features: refit with python -m onsite.bench grader --fit")
+        return cls(**{**fields, "weights": tuple(fields["weights"])})
+
+    def credit(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias)))
+
+    def level(self, score: float) -> str:
+        return "strong" if score >= self.strong else "lean" if score >= self.lean else "no"
+
+
+@dataclass
+class Unit:
+    """A sentence or clause of the answer, and why it may not count as evidence."""
+
+    text: str
+    excluded: str | None = None  # "too short", "restates the question"
+
+    @property
+    def function_share(self) -> float:
+        return function_share(self.text)
+
+    @property
+    def list_density(self) -> float:
+        return list_density(self.text)
+
+    @property
+    def filler(self) -> bool:
+        return bool(FILLER.search(self.text))
+
+
+@dataclass
+class PointGrade:
+    id: str
+    weight: float
+    credit: float
+    similarity: float
+    evidence: str | None
+
+    @property
+    def covered(self) -> bool:
+        return self.credit >= 0.5
+
+
+@dataclass
+class Grade:
+    score: float
+    level: str
+    points: list[PointGrade]
+    ignored: list[dict] = field(default_factory=list)  # units that could not be evidence
+    self_score: float | None = None
+
+    @property
+    def combined(self) -> float:
+        """The grader's score, averaged with the learner's own rating when there is one."""
+        return self.score if self.self_score is None else (self.score + self.self_score) / 2
+
+    def to_dict(self) -> dict:
+        out = {"score": round(self.score, 4), "level": self.level,
+               "points": [{"id": p.id, "covered": p.covered, "credit": round(p.credit, 3),
+                           "similarity": round(p.similarity, 3), "evidence": p.evidence}
+                          for p in self.points],
+               "ignored": self.ignored}
+        if self.self_score is not None:
+            out["self_score"] = round(self.self_score, 4)
+            out["combined"] = round(self.combined, 4)
+        return out
+
+
+def split_units(answer: str) -> list[str]:
+    """Sentences, then the clauses of each sentence: a long sentence can make two points."""
+    sentences = [_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(answer.strip())]
+    units: list[str] = []
+    for sentence in (s for s in sentences if s):
+        units.append(sentence)
+        clauses = [c.strip() for c in _CLAUSE.split(sentence) if c and c.strip()]
+        if len(clauses) > 1:
+            units.extend(c for c in clauses if len(words(c)) >= 4)
+    return list(dict.fromkeys(units))
+
+
+def function_share(text: str) -> float:
+    ws = words(text)
+    return sum(w in FUNCTION_WORDS for w in ws) / len(ws) if ws else 0.0
+
+
+def list_density(text: str) -> float:
+    """Commas and "and"s per word: keyword salad strings nouns together, prose relates them."""
+    ws = words(text)
+    return (text.count(",") + text.count("/") + ws.count("and")) / len(ws) if ws else 0.0
+
+
+def content(text: str) -> set[str]:
+    return {w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+def copies(text: str, question: str, cal: Calibration) -> bool:
+    mine = content(text)
+    return bool(mine) and len(mine & content(question)) / len(mine) >= cal.copy_overlap
+
+
+def negation_count(text: str) -> int:
+    return len(NEGATION.findall(text))
+
+
+def classify(units: list[str], question: str, cal: Calibration) -> list[Unit]:
+    out = []
+    for text in units:
+        unit = Unit(text)
+        if len(words(text)) < cal.min_words:
+            unit.excluded = "too short"
+        elif copies(text, question, cal):
+            unit.excluded = "restates the question"
+        out.append(unit)
+    return out
+
+
+@dataclass
+class Evidence:
+    """What grading needs from the embedding model, computed once per answer."""
+
+    answer: str
+    units: list[Unit]
+    usable: list[Unit]
+    sims: np.ndarray        # (points, usable units) cosine similarity
+    denies: np.ndarray      # (points, usable units) the unit negates what the point affirms
+    on_question: float = 0.0  # the best similarity of any unit to the question
+
+    @property
+    def ignored(self) -> list[dict]:
+        return [{"text": u.text, "why": u.excluded} for u in self.units
+                if u.excluded and len(words(u.text)) >= 3]
+
+    def features(self) -> tuple[np.ndarray, list[int | None]]:
+        """One row of FEATURES per point, and the unit that evidences it best."""
+        n_points = self.sims.shape[0]
+        coverage = float(self.sims.max(axis=1).mean()) if self.usable else 0.0
+        answer = [function_share(self.answer), list_density(self.answer),
+                  min(len(words(self.answer)) / 300, 2.0), self.on_question, coverage]
+        rows, best = [], []
+        for i in range(n_points):
+            if not self.usable:
+                rows.append([0.0] * (len(FEATURES) - len(answer)) + answer)
+                best.append(None)
+                continue
+            order = np.argsort(-self.sims[i], kind="stable")
+            j = int(order[0])
+            unit = self.usable[j]
+            denied = self.sims[i][self.denies[i]]
+            rows.append([self.sims[i, j],
+                         self.sims[i, order[1]] if len(order) > 1 else 0.0,
+                         float(self.denies[i, j]),
+                         float(denied.max()) if denied.size else 0.0,
+                         self.sims[i, j] * float(self.denies[i, j]),
+                         unit.list_density, unit.function_share, float(unit.filler), *answer])
+            best.append(j)
+        return np.asarray(rows, dtype=float), best
+
+
+def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
+           cal: Calibration | None = None, context: str = "") -> Evidence:
+    """Split, filter and embed the answer; compare every usable unit with every point.
+
+    ``context`` is the question as the learner saw it (the item's prompt): units that
+    mostly restate it are not evidence of anything.
+    """
+    cal = cal or Calibration.load()
+    units = classify(split_units(answer), f"{rubric.question}\n{context}", cal)
+    usable = [u for u in units if u.excluded is None]
+    points = [p.text for p in rubric.points]
+    on_question = 0.0
+    if usable:
+        n = len(points)
+        vectors = (embed or minilm)(points + [rubric.question] + [u.text for u in usable])
+        sims = vectors[:n] @ vectors[n + 1:].T
+        on_question = float((vectors[n + 1:] @ vectors[n]).max())
+    else:
+        sims = np.zeros((len(points), 0))
+    denies = np.array([[negation_count(u.text) > negation_count(p) for u in usable]
+                       for p in points], dtype=bool).reshape(len(points), len(usable))
+    return Evidence(answer, units, usable, sims, denies, on_question)
+
+
+def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
+          self_covered: set[str] | None = None) -> Grade:
+    """Each point's credit from its evidence's features; the score is their weighted sum."""
+    features, best = evidence.features()
+    # A point with no usable evidence earns nothing, whatever the answer-level features say.
+    credits = np.where([j is not None for j in best], cal.credit(features), 0.0)
+    grades = [PointGrade(p.id, p.weight, float(c), float(f[0]),
+                         evidence.usable[j].text if j is not None else None)
+              for p, c, f, j in zip(rubric.points, credits, features, best, strict=True)]
+    total = sum(g.weight * g.credit for g in grades)
+    result = Grade(score=total, level=cal.level(total), points=grades,
+                   ignored=evidence.ignored)
+    if self_covered is not None:
+        result.self_score = sum(p.weight for p in rubric.points if p.id in self_covered)
+    return result
+
+
+def grade(answer: str, rubric: Rubric, *, embed: Embedder | None = None, context: str = "",
+          cal: Calibration | None = None, self_covered: set[str] | None = None) -> Grade:
+    """Score ``answer`` against ``rubric``: per point, the credit its best evidence earns."""
+    cal = cal or Calibration.load()
+    return score(gather(answer, rubric, embed=embed, cal=cal, context=context), rubric, cal,
+                 self_covered)
+
+
+def calibration_record(cal: Calibration, figures: dict) -> str:
+    """The JSON written by the benchmark's --fit: the numbers and what they achieved."""
+    record = {**asdict(cal), "weights": [round(w, 4) for w in cal.weights],
+              "bias": round(cal.bias, 4)}
+    return json.dumps({"features": FEATURES, "calibration": record, "measured": figures},
+                      indent=1) + "\n"

@@ -1,0 +1,1 @@
+"""What onsite knows about a learner: answer checking, ability estimates, review schedules."""

@@ -1,0 +1,15 @@
+"""Forgets to divide the scores by sqrt(D)."""
+
+import torch
+
+
+def grouped_query_attention(q, k, v, mask=None):
+    H_q, H_kv = q.shape[1], k.shape[1]
+    if H_q % H_kv != 0:
+        raise ValueError("H_q must be a multiple of H_kv")
+    G = H_q // H_kv
+    k, v = k.repeat_interleave(G, dim=1), v.repeat_interleave(G, dim=1)
+    scores = q @ k.transpose(-2, -1)
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    return torch.softmax(scores, dim=-1) @ v

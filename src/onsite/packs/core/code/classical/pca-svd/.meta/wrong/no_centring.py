@@ -1,0 +1,23 @@
+"""Skips centring: the SVD of the raw data, so the first component chases the mean."""
+import numpy as np
+
+
+def pca_fit(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    n = X.shape[0]
+    mean = X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(X, full_matrices=False)
+    components = Vt[:k].copy()
+    pivots = np.argmax(np.abs(components), axis=1)
+    components *= np.sign(components[np.arange(k), pivots])[:, None]
+    power = s ** 2
+    explained_variance = power[:k] / (n - 1)
+    explained_variance_ratio = power[:k] / power.sum()
+    return mean, components, explained_variance, explained_variance_ratio
+
+
+def pca_transform(X: np.ndarray, mean: np.ndarray, components: np.ndarray) -> np.ndarray:
+    return (X - mean) @ components.T
+
+
+def pca_inverse_transform(Z: np.ndarray, mean: np.ndarray, components: np.ndarray) -> np.ndarray:
+    return Z @ components + mean

@@ -1,0 +1,27 @@
+"""Prunes everything at or below the k-th smallest magnitude, so ties prune more than k."""
+import torch
+from torch import Tensor
+
+
+def _prune_flat(magnitudes: Tensor, sparsity: float) -> Tensor:
+    """Keep-mask over a flat vector: drop the k smallest, lower index first among equals."""
+    n = magnitudes.numel()
+    k = round(sparsity * n)
+    if k == 0:
+        return torch.ones(n, dtype=torch.bool)
+    threshold = torch.kthvalue(magnitudes, k).values
+    return magnitudes > threshold
+
+
+def magnitude_prune(weight: Tensor, sparsity: float) -> Tensor:
+    return _prune_flat(weight.detach().abs().reshape(-1), sparsity).reshape(weight.shape)
+
+
+def global_magnitude_prune(weights: list[Tensor], sparsity: float) -> list[Tensor]:
+    flat = torch.cat([w.detach().abs().reshape(-1).to(torch.float64) for w in weights])
+    keep = _prune_flat(flat, sparsity)
+    masks, start = [], 0
+    for w in weights:
+        masks.append(keep[start:start + w.numel()].reshape(w.shape))
+        start += w.numel()
+    return masks

@@ -1,0 +1,35 @@
+"""Checks the budget against the sum of real lengths, ignoring the padding the batch needs."""
+import torch
+from torch import Tensor
+
+
+def bucket_batches(lengths: list[int], max_tokens: int) -> list[list[int]]:
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    used = 0
+    for i in order:
+        if current and used + lengths[i] > max_tokens:
+            batches.append(current)
+            current, used = [], 0
+        current.append(i)
+        used += lengths[i]
+    if current:
+        batches.append(current)
+    return batches
+
+
+def pad_batch(sequences: list[list[int]], batch: list[int], pad_id: int = 0) -> tuple[Tensor, Tensor]:
+    width = max(len(sequences[i]) for i in batch)  # pad to this batch's own maximum
+    tokens = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.bool)
+    for row, i in enumerate(batch):
+        n = len(sequences[i])
+        tokens[row, :n] = torch.tensor(sequences[i], dtype=torch.long)  # right padding
+        mask[row, :n] = True
+    return tokens, mask
+
+
+def count_padding(lengths: list[int], batches: list[list[int]]) -> int:
+    # Each batch is padded to its own longest member.
+    return sum(len(b) * max(lengths[i] for i in b) - sum(lengths[i] for i in b) for b in batches)

@@ -1,0 +1,15 @@
+"""Accepts when u < q(x) / p(x), the ratio upside down."""
+import torch
+
+
+def speculative_accept(draft_tokens, draft_probs, target_probs, uniforms, generator):
+    K = draft_tokens.size(0)
+    for i in range(K):
+        x = int(draft_tokens[i])
+        if uniforms[i] < draft_probs[i, x] / target_probs[i, x]:
+            continue
+        residual = torch.clamp(target_probs[i] - draft_probs[i], min=0)
+        correction = torch.multinomial(residual / residual.sum(), 1, generator=generator)
+        return torch.cat([draft_tokens[:i], correction]), i
+    bonus = torch.multinomial(target_probs[K], 1, generator=generator)
+    return torch.cat([draft_tokens, bonus]), K

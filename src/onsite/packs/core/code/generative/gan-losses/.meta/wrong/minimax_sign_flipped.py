@@ -1,0 +1,14 @@
+"""Returns the discriminator's fake term as the minimax generator loss, i.e. with the sign flipped."""
+import torch.nn.functional as F
+
+
+def discriminator_loss(real_logits, fake_logits):
+    return F.softplus(-real_logits).mean() + F.softplus(fake_logits).mean()
+
+
+def generator_loss_nonsaturating(fake_logits):
+    return F.softplus(-fake_logits).mean()
+
+
+def generator_loss_minimax(fake_logits):
+    return F.softplus(fake_logits).mean()

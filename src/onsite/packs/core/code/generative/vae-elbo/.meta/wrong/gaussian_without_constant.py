@@ -1,0 +1,19 @@
+"""Uses the squared error alone for the Gaussian term, dropping 0.5 and the log(2 pi) constant."""
+import torch
+import torch.nn.functional as F
+
+
+def reparameterize(mu, logvar, eps):
+    return mu + torch.exp(0.5 * logvar) * eps
+
+
+def kl_standard_normal(mu, logvar):
+    return -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp(), dim=-1)
+
+
+def negative_elbo(x, decoder_out, mu, logvar, likelihood="bernoulli"):
+    if likelihood == "bernoulli":
+        nll = F.softplus(decoder_out) - x * decoder_out
+    else:
+        nll = (x - decoder_out).pow(2)
+    return (nll.sum(-1) + kl_standard_normal(mu, logvar)).mean()

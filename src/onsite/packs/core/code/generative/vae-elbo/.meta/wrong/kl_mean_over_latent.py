@@ -1,0 +1,21 @@
+"""Averages the KL over the latent dimensions instead of summing, weakening the prior term by 1/Z."""
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+def reparameterize(mu, logvar, eps):
+    return mu + torch.exp(0.5 * logvar) * eps
+
+
+def kl_standard_normal(mu, logvar):
+    return -0.5 * torch.mean(1 + logvar - mu.pow(2) - logvar.exp(), dim=-1)
+
+
+def negative_elbo(x, decoder_out, mu, logvar, likelihood="bernoulli"):
+    if likelihood == "bernoulli":
+        nll = F.softplus(decoder_out) - x * decoder_out
+    else:
+        nll = 0.5 * (x - decoder_out).pow(2) + 0.5 * math.log(2 * math.pi)
+    return (nll.sum(-1) + kl_standard_normal(mu, logvar)).mean()

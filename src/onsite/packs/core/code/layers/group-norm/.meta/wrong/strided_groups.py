@@ -1,0 +1,24 @@
+"""Puts channel c in group c % G (strided) instead of contiguous blocks of C / G channels."""
+import torch
+from torch import Tensor
+
+
+def group_norm(
+    x: Tensor, num_groups: int, weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-5
+) -> Tensor:
+    N, C = x.shape[:2]
+    # Contiguous channel groups: one row per (sample, group) with all its channels and positions.
+    per = C // num_groups
+    xs = x.reshape(N, per, num_groups, -1).transpose(1, 2)
+    xg = xs.reshape(N, num_groups, -1)
+    mean = xg.mean(dim=-1, keepdim=True)
+    centred = xg - mean
+    # Variance from centred values: E[x^2] - E[x]^2 cancels catastrophically under a large offset.
+    var = (centred * centred).mean(dim=-1, keepdim=True)              # biased, as the definition says
+    y = (centred / torch.sqrt(var + eps)).reshape(N, num_groups, per, -1).transpose(1, 2).reshape(x.shape)
+    channel_shape = (1, C) + (1,) * (x.dim() - 2)                     # broadcast along the channel axis
+    if weight is not None:
+        y = y * weight.reshape(channel_shape)
+    if bias is not None:
+        y = y + bias.reshape(channel_shape)
+    return y

@@ -1,0 +1,16 @@
+"""Multiplies by (1 + weight), the Gemma parametrisation, instead of by weight."""
+import torch
+from torch import Tensor
+
+
+def rms_norm(x: Tensor, weight: Tensor, eps: float = 1e-6) -> Tensor:
+    dtype = x.dtype
+    # 16-bit floats lose too much precision in a mean of squares: compute in
+    # float32 and cast back once at the end.
+    compute = torch.float32 if dtype in (torch.float16, torch.bfloat16) else dtype
+    xf = x.to(compute)
+    # Mean (not sum) of squares over the features; no centring, unlike layer norm.
+    ms = xf.pow(2).mean(dim=-1, keepdim=True)
+    # eps inside the root keeps an all-zero row finite: 0 * rsqrt(eps) = 0.
+    y = xf * torch.rsqrt(ms + eps) * (1.0 + weight.to(compute))
+    return y.to(dtype)

@@ -1,0 +1,39 @@
+"""Computes macro F1 as the harmonic mean of macro precision and macro recall."""
+import numpy as np
+
+
+def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> np.ndarray:
+    C = num_classes
+    flat = np.asarray(y_true, dtype=np.int64) * C + np.asarray(y_pred, dtype=np.int64)
+    return np.bincount(flat, minlength=C * C).reshape(C, C).astype(np.int64)
+
+
+def _safe_ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    return np.divide(num, den, out=np.zeros(num.shape, dtype=np.float64), where=den > 0)
+
+
+def _counts(y_true, y_pred, num_classes):
+    M = confusion_matrix(y_true, y_pred, num_classes)
+    tp = np.diag(M).astype(np.float64)
+    fp = M.sum(axis=0) - tp
+    fn = M.sum(axis=1) - tp
+    return M, tp, fp, fn
+
+
+def per_class_scores(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    _, tp, fp, fn = _counts(y_true, y_pred, num_classes)
+    precision = _safe_ratio(tp, tp + fp)
+    recall = _safe_ratio(tp, tp + fn)
+    f1 = _safe_ratio(2 * tp, 2 * tp + fp + fn)
+    return precision, recall, f1
+
+
+def f1_averages(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> tuple[float, float]:
+    M, tp, fp, fn = _counts(y_true, y_pred, num_classes)
+    present = (M.sum(axis=0) + M.sum(axis=1)) > 0
+    p = _safe_ratio(tp, tp + fp)[present].mean()
+    r = _safe_ratio(tp, tp + fn)[present].mean()
+    macro = float(2 * p * r / (p + r)) if p + r > 0 else 0.0
+    micro = float(2 * tp.sum() / (2 * tp.sum() + fp.sum() + fn.sum()))
+    return macro, micro

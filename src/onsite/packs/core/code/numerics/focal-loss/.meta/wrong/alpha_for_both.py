@@ -1,0 +1,11 @@
+"""Multiplies every element by alpha, instead of alpha for positives and 1 - alpha for negatives."""
+import torch
+import torch.nn.functional as F
+
+
+def focal_loss(logits, targets, alpha=0.25, gamma=2.0, reduction="mean"):
+    z = (2 * targets - 1) * logits
+    loss = F.softplus(-z) * torch.sigmoid(-z) ** gamma
+    if alpha is not None:
+        loss = alpha * loss
+    return {"mean": loss.mean(), "sum": loss.sum()}.get(reduction, loss)

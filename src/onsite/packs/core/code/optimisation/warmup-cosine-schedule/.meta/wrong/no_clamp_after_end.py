@@ -1,0 +1,10 @@
+"""Keeps evaluating the cosine past total_steps, so the learning rate climbs back up."""
+import math
+
+
+def warmup_cosine_lr(step, total_steps, warmup_steps, max_lr, min_lr=0.0):
+    n = step + 1
+    if n <= warmup_steps:
+        return max_lr * n / warmup_steps
+    progress = (n - warmup_steps) / (total_steps - warmup_steps)
+    return min_lr + 0.5 * (max_lr - min_lr) * (1 + math.cos(math.pi * progress))

@@ -1,0 +1,12 @@
+"""Scales the cosine by max_lr instead of max_lr - min_lr, so the decay starts above the peak."""
+import math
+
+
+def warmup_cosine_lr(step, total_steps, warmup_steps, max_lr, min_lr=0.0):
+    n = step + 1
+    if n <= warmup_steps:
+        return max_lr * n / warmup_steps
+    if n > total_steps:
+        return min_lr
+    progress = (n - warmup_steps) / (total_steps - warmup_steps)
+    return min_lr + 0.5 * max_lr * (1 + math.cos(math.pi * progress))

@@ -1,0 +1,10 @@
+"""Has no k = 1 rule: divides by k - 1 = 0 and returns nan."""
+from torch import Tensor
+
+
+def rloo_advantages(rewards: Tensor, k: int) -> Tensor:
+    grouped = rewards.view(-1, k)  # contiguous groups: row b holds prompt b's completions
+    total = grouped.sum(dim=1, keepdim=True)
+    # Leave-one-out baseline: the mean of the other k - 1 rewards, independent of r_i.
+    baseline = (total - grouped) / (k - 1)
+    return (grouped - baseline).reshape(-1)

@@ -1,0 +1,32 @@
+"""Uses 16 evenly spaced levels in [-1, 1] (plain int4) instead of the NF4 table."""
+import torch
+from torch import Tensor
+
+NF4_LEVELS = torch.linspace(-1.0, 1.0, 16)
+
+
+def _blocks(n: int, block_size: int) -> Tensor:
+    """Block index of every flat position: 0 for the first block_size elements, and so on."""
+    return torch.arange(n) // block_size
+
+
+def nf4_quantize(x: Tensor, block_size: int = 64) -> tuple[Tensor, Tensor]:
+    flat = x.detach().reshape(-1).to(torch.float32)
+    n = flat.numel()
+    block = _blocks(n, block_size)
+    n_blocks = (n + block_size - 1) // block_size
+    absmax = torch.zeros(n_blocks).scatter_reduce(0, block, flat.abs(), reduce="amax")
+    divisor = torch.where(absmax > 0, absmax, torch.ones_like(absmax))
+    normalised = flat / divisor[block]
+    codes = (normalised[:, None] - NF4_LEVELS[None, :]).abs().argmin(dim=1).to(torch.uint8)
+    packed = (codes[0::2] << 4) | codes[1::2]
+    return packed, absmax
+
+
+def nf4_dequantize(packed: Tensor, absmax: Tensor, shape: tuple[int, ...],
+                   block_size: int = 64) -> Tensor:
+    high = (packed >> 4) & 0xF
+    low = packed & 0xF
+    codes = torch.stack([high, low], dim=1).reshape(-1).long()
+    values = NF4_LEVELS[codes] * absmax[_blocks(codes.numel(), block_size)]
+    return values.reshape(shape)

@@ -1,0 +1,16 @@
+"""Chooses the set on scaled logits but returns the original, unscaled logits for kept tokens."""
+import torch
+
+
+def top_k_filter(logits, k, temperature=1.0):
+    scaled = logits / temperature
+    if k >= scaled.size(-1):
+        return logits.clone()
+    threshold = torch.topk(scaled, k, dim=-1).values[..., -1:]
+    return logits.masked_fill(scaled < threshold, float("-inf"))
+
+
+def sample_top_k(logits, k, generator, temperature=1.0):
+    probs = torch.softmax(top_k_filter(logits, k, temperature), dim=-1)
+    draws = torch.multinomial(probs.reshape(-1, probs.size(-1)), 1, generator=generator)
+    return draws.reshape(logits.shape[:-1])

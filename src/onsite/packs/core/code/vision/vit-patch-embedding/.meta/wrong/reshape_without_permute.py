@@ -1,0 +1,22 @@
+"""Reshapes (B, C, H, W) straight to (B, N, C*P*P): the vectors are strips, not patches."""
+import torch
+from torch import Tensor
+
+
+def patchify(images: Tensor, patch_size: int) -> Tensor:
+    B, C, H, W = images.shape
+    P = patch_size
+    gh, gw = H // P, W // P
+    # Split each spatial axis into (which patch, where inside it): (B, C, gh, P, gw, P).
+    x = images.reshape(B, C, gh, P, gw, P)
+    return x.reshape(B, gh * gw, C * P * P)
+
+
+def patch_embed(
+    images: Tensor, weight: Tensor, bias: Tensor, cls_token: Tensor, pos_embed: Tensor, patch_size: int
+) -> Tensor:
+    tokens = patchify(images, patch_size) @ weight + bias             # (B, N, d)
+    B, _, d = tokens.shape
+    cls = cls_token.reshape(1, 1, d).expand(B, 1, d)                  # one shared token per image
+    z = torch.cat([cls, tokens], dim=1)                               # class token first
+    return z + pos_embed                                              # row 0 is the class token's
