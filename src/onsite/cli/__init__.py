@@ -704,6 +704,12 @@ def pack_check(
     err.print(f"[green]clean[/] ({len(checked)} item{'' if len(checked) == 1 else 's'})")
 
 
+# Registered last: the mock commands use the console and the prompts defined above.
+from onsite.cli.mock import mock_app  # noqa: E402
+
+app.add_typer(mock_app, name="mock")
+
+
 def main() -> None:
     from onsite.packs.loader import PackError
 

@@ -446,3 +446,89 @@ def bug_score(console: Console, result) -> None:
         console.print(f"[red]✗ missed[/] line {b['line']} {b['class']}: {b['explain']}")
     for claim in result.extra:
         console.print(f"[yellow]? not a planted bug:[/] {claim}")
+
+
+SIGNAL_STYLE = {"strong": "bold green", "lean": "bold yellow", "no": "bold red"}
+
+
+def clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+        else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def mock_intro(console: Console, sitting) -> None:
+    loop = sitting.loop
+    table = Table(header_style="bold", title=f"{loop.title} · {loop.minutes} minutes")
+    table.add_column("#", justify="right")
+    table.add_column("round")
+    table.add_column("kind")
+    table.add_column("min", justify="right")
+    for n, r in enumerate(sitting.rounds, 1):
+        table.add_row(str(n), r.title + (" [magenta](gate)[/]" if r.gate else ""), r.kind,
+                      str(r.minutes))
+    console.print(Panel(Markdown(loop.intro), title=f"mock loop {sitting.id[:8]}",
+                        border_style="cyan"))
+    console.print(table)
+
+
+def mock_round(console: Console, sitting, round_, seconds_left: float) -> None:
+    title = (f"round {sitting.number}/{len(sitting.rounds)} · {round_.title} · "
+             f"{clock(seconds_left)} left")
+    console.print(Panel(Markdown(round_.brief), title=title, title_align="left",
+                        border_style="magenta" if round_.gate else "cyan"))
+
+
+def mock_status(console: Console, sitting, now) -> None:
+    current = sitting.current
+    console.print(f"[bold]{sitting.loop.title}[/] · sitting {sitting.id[:8]} · {sitting.status}")
+    for n, r in enumerate(sitting.rounds, 1):
+        if r.closed:
+            state = f"[dim]closed ({r.ended_by}) after {clock(r.used_s())}[/]"
+        elif r is current and r.started:
+            state = f"[bold]{clock(r.remaining_s(now))} left[/]"
+        else:
+            state = "[dim]not begun[/]"
+        console.print(f"  {n}. {r.title:<28} {r.kind:<7} {state}")
+
+
+def mock_report(console: Console, report: dict) -> None:
+    style = SIGNAL_STYLE[report["overall"]]
+    console.print(Panel(f"[{style}]{report['overall_label']}[/]  ·  {report['overall_reason']}",
+                        title=f"{report['title']} · report", border_style="cyan"))
+    table = Table(header_style="bold", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("round")
+    table.add_column("asked", overflow="fold", ratio=2)
+    table.add_column("result", overflow="fold", ratio=2)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("signal", no_wrap=True)
+    for n, r in enumerate(report["rounds"], 1):
+        asked = "\n".join(f"{i['title']} [dim]({i['id']})[/]" for i in r["items"][:4])
+        if len(r["items"]) > 4:
+            asked += f"\n[dim]and {len(r['items']) - 4} more[/]"
+        table.add_row(str(n), r["title"] + ("\n[magenta]gate[/]" if r["gate"] else ""), asked,
+                      r["reason"], f"{clock(r['used_s'])}/{r['minutes']}:00",
+                      f"[{SIGNAL_STYLE[r['signal']]}]{r['label']}[/]")
+    console.print(table)
+    console.print("[bold]weakest areas[/]")
+    for area in report["weakest"]:
+        practise = ", ".join(area["practise"]) or "nothing new left: use `onsite review`"
+        console.print(f"  · [bold]{area['topic']}[/] ({area['score']:.0%}): practise {practise}")
+
+
+def mock_reports(console: Console, sittings) -> None:
+    table = Table(header_style="bold", title="mock loops")
+    table.add_column("id", style="cyan")
+    table.add_column("date")
+    table.add_column("loop")
+    table.add_column("overall")
+    table.add_column("rounds")
+    for s in sittings:
+        report = s.report or {}
+        level = report.get("overall", "no")
+        rounds = " ".join(f"[{SIGNAL_STYLE[r['signal']]}]{r['signal'][0].upper()}[/]"
+                          for r in report.get("rounds", []))
+        table.add_row(s.id[:8], s.started_at.strftime("%Y-%m-%d %H:%M"), s.loop.title,
+                      f"[{SIGNAL_STYLE[level]}]{report.get('overall_label', '?')}[/]", rounds)
+    console.print(table)

@@ -30,7 +30,7 @@ def check_pack(path: Path, runner=None, *, judge: bool = True, only: str | None 
         pack = load_pack(path)
     except PackError as exc:
         return exc.problems
-    problems: list[Problem] = list(_assessment_problems(path))
+    problems: list[Problem] = [*_assessment_problems(path), *_loop_problems(path, pack)]
     for item in pack.items.values():
         if only and not f"{item.meta.kind}/{item.id}".startswith(only) \
                 and not item.id.startswith(only):
@@ -58,6 +58,39 @@ def _assessment_problems(path: Path) -> Iterator[Problem]:
                 if name not in known:
                     yield Problem(file, yaml_line(file, ("questions", i)),
                                   f"evidence {name!r} is not a topic, family or item kind")
+
+
+def _loop_problems(path: Path, pack: Pack) -> Iterator[Problem]:
+    """Every mock loop's rounds name known topics and ids, and can be filled twice over."""
+    from onsite.packs.loader import load_loops
+    from onsite.packs.loops import candidates
+
+    try:
+        loops = load_loops(path)
+    except PackError as exc:
+        yield from exc.problems
+        return
+    tax = load_taxonomy()
+    for loop in loops.values():
+        file = path / "mock" / f"{loop.id}.yaml"
+        for i, round_ in enumerate(loop.rounds):
+            where = yaml_line(file, ("rounds", i))
+            pick = round_.pick
+            for name in pick.topics:
+                if name not in tax.topics:
+                    yield Problem(file, where, f"round {round_.id}: {name!r} is not a topic")
+            for name in pick.families:
+                if name not in tax.families:
+                    yield Problem(file, where, f"round {round_.id}: {name!r} is not a family")
+            for item_id in pick.items:
+                if item_id not in pack.items:
+                    yield Problem(file, where, f"round {round_.id}: no item {item_id!r}")
+            found = len(candidates(round_, pack.items.values()))
+            # Twice the count, so that sitting the loop again does not repeat the first sitting.
+            if found < 2 * pick.count:
+                yield Problem(file, where, f"round {round_.id}: {found} {round_.kind} items "
+                              f"qualify; a round asking {pick.count} needs at least "
+                              f"{2 * pick.count}")
 
 
 def check_item(item: Item, pack: Pack, runner=None, *, thorough: bool = False) -> list[Problem]:

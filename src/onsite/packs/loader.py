@@ -10,7 +10,15 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from onsite.packs.models import AssessmentSpec, ItemMeta, PackMeta, QuizFile, QuizQuestion, Rubric
+from onsite.packs.models import (
+    AssessmentSpec,
+    ItemMeta,
+    LoopSpec,
+    PackMeta,
+    QuizFile,
+    QuizQuestion,
+    Rubric,
+)
 
 BUILTIN_PACK = Path(__file__).with_name("core")
 HINT_HEADING = re.compile(r"^## ", re.MULTILINE)
@@ -269,12 +277,21 @@ def load_pack(path: Path = BUILTIN_PACK) -> Pack:
 
 def load_assessments(path: Path = BUILTIN_PACK) -> dict[str, AssessmentSpec]:
     """The self-assessments under assess/ in a pack, by id."""
-    found: dict[str, AssessmentSpec] = {}
+    return _load_specs(path / "assess", AssessmentSpec)
+
+
+def load_loops(path: Path = BUILTIN_PACK) -> dict[str, LoopSpec]:
+    """The mock interview loops under mock/ in a pack, by id."""
+    return _load_specs(path / "mock", LoopSpec)
+
+
+def _load_specs(folder: Path, model):
+    """One spec per YAML file in ``folder``, keyed by id; the id must be the file's name."""
+    found = {}
     problems: list[Problem] = []
-    folder = path / "assess"
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            spec = parse_model(file, AssessmentSpec, read_yaml(file))
+            spec = parse_model(file, model, read_yaml(file))
         except PackError as exc:
             problems.extend(exc.problems)
             continue

@@ -293,3 +293,60 @@ class Bug(Strict):
 
 class BugsFile(Strict):
     bugs: list[Bug] = Field(min_length=1)
+
+
+RoundKind = Literal["code", "paper", "debug", "quiz", "open", "levels"]
+
+
+class RoundPick(Strict):
+    """How a mock round chooses its items: filters over the pack, or a fixed shortlist."""
+
+    topics: list[str] = []        # an item qualifies when it has any of these topics
+    families: list[str] = []
+    difficulty: list[Difficulty] = []
+    items: list[str] = []         # a shortlist of ids; filters then apply within it
+    under: list[str] = []         # id prefixes, like "safety/" for the safety questions
+    count: int = Field(default=1, ge=1, le=40)
+
+
+class MockRound(Strict):
+    """One round of a mock loop."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=3, max_length=80)
+    kind: RoundKind
+    minutes: int = Field(gt=0, le=180)
+    # what the interviewer says as the round opens: the format and what is looked for
+    brief: str = Field(min_length=20)
+    pick: RoundPick = RoundPick()
+    # a gate round decides the loop on its own: No Hire there is No Hire overall
+    gate: bool = False
+
+    @model_validator(mode="after")
+    def _one_item_unless_quiz(self) -> MockRound:
+        if self.kind != "quiz" and self.pick.count != 1:
+            raise ValueError(f"a {self.kind} round asks one item; only quiz rounds take a count")
+        return self
+
+
+class LoopSpec(Strict):
+    """mock/<id>.yaml: a mock interview loop shaped like one lab's."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str
+    company: Company | None = None    # None: a loop for any company
+    role: Literal["re", "rs"] = "re"
+    quick: bool = False
+    intro: str = Field(min_length=20)
+    rounds: list[MockRound] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_rounds(self) -> LoopSpec:
+        ids = [r.id for r in self.rounds]
+        if len(set(ids)) != len(ids):
+            raise ValueError("round ids must be unique within a loop")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return sum(r.minutes for r in self.rounds)

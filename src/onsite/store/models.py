@@ -187,3 +187,23 @@ class StudyPlan(Base):
     params: Mapped[dict] = mapped_column(JSON)
     weeks: Mapped[list] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class MockRun(Base):
+    """One sitting of a mock loop: the items drawn, each round's clock and result, the report.
+
+    ``state`` is rewritten after every answer and submission, so a crash loses nothing
+    and resuming puts the learner back in the round they were in, with its clock running.
+    """
+
+    __tablename__ = "mock_runs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
+    loop_id: Mapped[str] = mapped_column(String(64))
+    # running | finished | abandoned
+    status: Mapped[str] = mapped_column(String(16), default="running", index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    state: Mapped[dict] = mapped_column(JSON, default=dict)
+    report: Mapped[dict | None] = mapped_column(JSON, nullable=True, default=None)
