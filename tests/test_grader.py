@@ -123,6 +123,27 @@ def test_a_point_without_evidence_earns_nothing():
     assert {u["why"] for u in result.ignored} <= {"too short"}
 
 
+def test_an_answer_the_second_stage_doubts_cannot_reach_lean_hire():
+    from dataclasses import replace
+
+    from onsite.grade.rubric import GATE_FEATURES
+
+    answer = ("The KL penalty keeps the policy close to the reference model so it cannot drift "
+              "into text that exploits the reward model. We tune beta by watching the KL "
+              "divergence during training, trading reward against it.")
+    trusted = grade(answer, RUBRIC, embed=bag_of_words, cal=PLAIN)
+    # A gate that doubts any answer with list-like phrasing (weight on list density).
+    doubting = replace(PLAIN, gate_weights=(0.0, 40.0) + (0.0,) * (len(GATE_FEATURES) - 2),
+                       gate_bias=-1.0)
+    doubted = grade(answer, RUBRIC, embed=bag_of_words, cal=doubting)
+    assert trusted.level == "strong" and trusted.gaming < 0.01
+    assert doubted.gaming > 0.5 and doubted.level == "no"
+    assert doubted.score < PLAIN.lean and doubted.score <= trusted.score * (1 - doubted.gaming)
+    # Under the line nothing changes: a gate with no doubt leaves the grade as it was.
+    mild = replace(PLAIN, gate_weights=(0.0,) * len(GATE_FEATURES), gate_bias=-0.5)
+    assert grade(answer, RUBRIC, embed=bag_of_words, cal=mild).score == trusted.score
+
+
 def test_the_shipped_calibration_rewards_similarity_and_punishes_denial():
     cal = Calibration.load()
     assert len(cal.weights) == len(FEATURES) and 0 < cal.lean < cal.strong < 1

@@ -23,7 +23,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from onsite.grade.rubric import Calibration, Evidence, calibration_record, gather, score
+from onsite.grade.rubric import (
+    Calibration,
+    Evidence,
+    calibration_record,
+    gate_features,
+    gather,
+    score,
+)
 from onsite.packs.models import Rubric
 
 ADVERSARIAL = ("stuffed", "negated", "offtopic", "copied")
@@ -153,10 +160,9 @@ def best_thresholds(rows: list[Graded], scores: np.ndarray) -> tuple[float, floa
     return cut
 
 
-def fit(rows: list[Graded], base: Calibration, steps: int = 3000, l2: float = 1e-3) -> Calibration:
-    """Logistic regression of the hand credits (0, 0.5, 1) on each point's features."""
-    x = np.concatenate([r.evidence.features()[0] for r in rows])
-    y = np.concatenate([r.credits for r in rows])
+def logistic(x: np.ndarray, y: np.ndarray, steps: int = 3000,
+             l2: float = 1e-3) -> tuple[np.ndarray, float]:
+    """Weights and bias, in raw feature units, of a logistic regression of soft labels y."""
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = (x - mean) / std
     w, b = np.zeros(z.shape[1]), 0.0
@@ -164,9 +170,25 @@ def fit(rows: list[Graded], base: Calibration, steps: int = 3000, l2: float = 1e
         p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
         w -= 0.5 * (z.T @ (p - y) / len(y) + l2 * w)
         b -= 0.5 * float(np.mean(p - y))
-    weights = w / std  # back to raw feature units
-    cal = replace(base, weights=tuple(float(v) for v in weights),
-                  bias=float(b - (w * mean / std).sum()))
+    return w / std, float(b - (w * mean / std).sum())
+
+
+def fit(rows: list[Graded], base: Calibration, gate: bool = True) -> Calibration:
+    """Stage one: the hand credits (0, 0.5, 1) of each point from its features. Stage two:
+    whether the answer games the grader, from the answer's features and stage one's score.
+    Then the cut-offs that best reproduce the hand levels."""
+    x = np.concatenate([r.evidence.features()[0] for r in rows])
+    y = np.concatenate([r.credits for r in rows])
+    weights, bias = logistic(x, y)
+    cal = replace(base, weights=tuple(float(v) for v in weights), bias=bias,
+                  gate_weights=Calibration.gate_weights, gate_bias=Calibration.gate_bias)
+    if gate:
+        first, _ = run(rows, cal)
+        gx = np.stack([gate_features(r.evidence, s) for r, s in zip(rows, first, strict=True)])
+        gy = np.array([float(r.quality in ADVERSARIAL) for r in rows])
+        # Stronger shrinkage: 26 items, and the gate must not learn one item's wording.
+        g_weights, g_bias = logistic(gx, gy, l2=1e-2)
+        cal = replace(cal, gate_weights=tuple(float(v) for v in g_weights), gate_bias=g_bias)
     scores, _ = run(rows, cal)
     lean, strong = best_thresholds(rows, scores)
     return replace(cal, lean=lean, strong=strong)

@@ -67,6 +67,17 @@ FEATURES = ("similarity", "runner-up similarity", "best evidence denies", "denie
             "answer on the question", "answer coverage")
 
 
+# The second stage looks at the answer as a whole: does it read like an attempt to answer,
+# or like one of the known ways of gaming a similarity grader? Its probability of the
+# latter scales the score down.
+GATE_FEATURES = ("answer function words", "answer list density", "filler per unit",
+                 "copied share", "answer on the question", "answer coverage",
+                 "denied share", "negations per word", "first-stage score")
+
+
+GAMING = 0.5
+
+
 @dataclass(frozen=True)
 class Calibration:
     """How evidence becomes credit, and credit a hiring signal (fitted on hand grades).
@@ -81,6 +92,9 @@ class Calibration:
     bias: float = -7.0
     lean: float = 0.35        # score thresholds for the hiring signal
     strong: float = 0.65
+    # Until fitted, the second stage trusts every answer (its probability of gaming is ~0).
+    gate_weights: tuple[float, ...] = (0.0,) * len(GATE_FEATURES)
+    gate_bias: float = -20.0
     min_words: int = 4        # shorter units cannot evidence anything
     copy_overlap: float = 0.6  # share of a unit's content words taken from the question
 
@@ -91,10 +105,19 @@ class Calibration:
         if len(fields["weights"]) != len(FEATURES):
             raise ValueError(f"calibration.json has {len(fields['weights'])} weights for "
                              f"{len(FEATURES)} features: refit with python -m onsite.bench grader --fit")
-        return cls(**{**fields, "weights": tuple(fields["weights"])})
+        gate = tuple(fields.get("gate_weights", cls.gate_weights))
+        if len(gate) != len(GATE_FEATURES):
+            raise ValueError(f"calibration.json has {len(gate)} gate weights for "
+                             f"{len(GATE_FEATURES)} features: refit with python -m onsite.bench grader --fit")
+        return cls(**{**fields, "weights": tuple(fields["weights"]), "gate_weights": gate})
 
     def credit(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias)))
+
+    def gaming(self, features: np.ndarray) -> float:
+        """The second stage: how likely the answer games the grader rather than answers."""
+        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(self.gate_weights)
+                                             + self.gate_bias))))
 
     def level(self, score: float) -> str:
         return "strong" if score >= self.strong else "lean" if score >= self.lean else "no"
@@ -140,6 +163,7 @@ class Grade:
     points: list[PointGrade]
     ignored: list[dict] = field(default_factory=list)  # units that could not be evidence
     self_score: float | None = None
+    gaming: float = 0.0   # the second stage's probability that the answer games the grader
 
     @property
     def combined(self) -> float:
@@ -151,7 +175,7 @@ class Grade:
                "points": [{"id": p.id, "covered": p.covered, "credit": round(p.credit, 3),
                            "similarity": round(p.similarity, 3), "evidence": p.evidence}
                           for p in self.points],
-               "ignored": self.ignored}
+               "ignored": self.ignored, "gaming": round(self.gaming, 3)}
         if self.self_score is not None:
             out["self_score"] = round(self.self_score, 4)
             out["combined"] = round(self.combined, 4)
@@ -248,6 +272,23 @@ class Evidence:
         return np.asarray(rows, dtype=float), best
 
 
+def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
+    """One row of GATE_FEATURES for the whole answer."""
+    units = max(len(evidence.units), 1)
+    copied = sum(u.excluded == "restates the question" for u in evidence.units) / units
+    filler = sum(bool(FILLER.search(u.text)) for u in evidence.units) / units
+    coverage = float(evidence.sims.max(axis=1).mean()) if evidence.usable else 0.0
+    if evidence.usable:
+        best = evidence.sims.argmax(axis=1)
+        denied = float(np.mean(evidence.denies[np.arange(len(best)), best]))
+    else:
+        denied = 0.0
+    n_words = max(len(words(evidence.answer)), 1)
+    return np.array([function_share(evidence.answer), list_density(evidence.answer), filler,
+                     copied, evidence.on_question, coverage, denied,
+                     negation_count(evidence.answer) / n_words, first_stage])
+
+
 def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
            cal: Calibration | None = None, context: str = "") -> Evidence:
     """Split, filter and embed the answer; compare every usable unit with every point.
@@ -281,9 +322,16 @@ def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
     grades = [PointGrade(p.id, p.weight, float(c), float(f[0]),
                          evidence.usable[j].text if j is not None else None)
               for p, c, f, j in zip(rubric.points, credits, features, best, strict=True)]
-    total = sum(g.weight * g.credit for g in grades)
+    first_stage = sum(g.weight * g.credit for g in grades)
+    gaming = cal.gaming(gate_features(evidence, first_stage))
+    total = first_stage
+    if gaming >= GAMING:
+        # More likely gaming than answering: it cannot reach Lean Hire, and keeps only the
+        # share of its score the second stage does not doubt. Below the line nothing
+        # changes, so honest answers keep their order.
+        total = min(first_stage * (1.0 - gaming), cal.lean - 1e-3)
     result = Grade(score=total, level=cal.level(total), points=grades,
-                   ignored=evidence.ignored)
+                   ignored=evidence.ignored, gaming=gaming)
     if self_covered is not None:
         result.self_score = sum(p.weight for p in rubric.points if p.id in self_covered)
     return result
@@ -300,6 +348,8 @@ def grade(answer: str, rubric: Rubric, *, embed: Embedder | None = None, context
 def calibration_record(cal: Calibration, figures: dict) -> str:
     """The JSON written by the benchmark's --fit: the numbers and what they achieved."""
     record = {**asdict(cal), "weights": [round(w, 4) for w in cal.weights],
-              "bias": round(cal.bias, 4)}
-    return json.dumps({"features": FEATURES, "calibration": record, "measured": figures},
-                      indent=1) + "\n"
+              "bias": round(cal.bias, 4),
+              "gate_weights": [round(w, 4) for w in cal.gate_weights],
+              "gate_bias": round(cal.gate_bias, 4)}
+    return json.dumps({"features": FEATURES, "gate_features": GATE_FEATURES,
+                       "calibration": record, "measured": figures}, indent=1) + "\n"
