@@ -64,7 +64,8 @@ def words(text: str) -> list[str]:
 FEATURES = ("similarity", "runner-up similarity", "best evidence denies", "denied similarity",
             "similarity if denied", "evidence list density", "evidence function words",
             "evidence filler", "answer function words", "answer list density", "answer length",
-            "answer on the question", "answer coverage")
+            "answer on the question", "answer coverage", "anchor similarity",
+            "best anchor similarity")
 
 
 # The second stage looks at the answer as a whole: does it read like an attempt to answer,
@@ -182,11 +183,15 @@ class Grade:
         return out
 
 
+def split_sentences(text: str) -> list[str]:
+    sentences = (_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(text.strip()))
+    return [s for s in sentences if s]
+
+
 def split_units(answer: str) -> list[str]:
     """Sentences, then the clauses of each sentence: a long sentence can make two points."""
-    sentences = [_BULLET.sub("", s).strip() for s in _SENTENCE_END.split(answer.strip())]
     units: list[str] = []
-    for sentence in (s for s in sentences if s):
+    for sentence in split_sentences(answer):
         units.append(sentence)
         clauses = [c.strip() for c in _CLAUSE.split(sentence) if c and c.strip()]
         if len(clauses) > 1:
@@ -230,6 +235,9 @@ def classify(units: list[str], question: str, cal: Calibration) -> list[Unit]:
     return out
 
 
+EVIDENCE_FEATURES = 8  # the features of the evidence unit itself, first in FEATURES
+
+
 @dataclass
 class Evidence:
     """What grading needs from the embedding model, computed once per answer."""
@@ -240,6 +248,9 @@ class Evidence:
     sims: np.ndarray        # (points, usable units) cosine similarity
     denies: np.ndarray      # (points, usable units) the unit negates what the point affirms
     on_question: float = 0.0  # the best similarity of any unit to the question
+    # (points, usable units): similarity to the model answer's sentence nearest each point,
+    # a second, fuller statement of what the point means
+    anchor_sims: np.ndarray | None = None
 
     @property
     def ignored(self) -> list[dict]:
@@ -255,19 +266,21 @@ class Evidence:
         rows, best = [], []
         for i in range(n_points):
             if not self.usable:
-                rows.append([0.0] * (len(FEATURES) - len(answer)) + answer)
+                rows.append([0.0] * EVIDENCE_FEATURES + answer + [0.0, 0.0])
                 best.append(None)
                 continue
             order = np.argsort(-self.sims[i], kind="stable")
             j = int(order[0])
             unit = self.usable[j]
             denied = self.sims[i][self.denies[i]]
+            anchor = self.anchor_sims[i] if self.anchor_sims is not None else self.sims[i]
             rows.append([self.sims[i, j],
                          self.sims[i, order[1]] if len(order) > 1 else 0.0,
                          float(self.denies[i, j]),
                          float(denied.max()) if denied.size else 0.0,
                          self.sims[i, j] * float(self.denies[i, j]),
-                         unit.list_density, unit.function_share, float(unit.filler), *answer])
+                         unit.list_density, unit.function_share, float(unit.filler), *answer,
+                         anchor[j], float(anchor.max())])
             best.append(j)
         return np.asarray(rows, dtype=float), best
 
@@ -301,16 +314,24 @@ def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
     usable = [u for u in units if u.excluded is None]
     points = [p.text for p in rubric.points]
     on_question = 0.0
+    anchor_sims = None
     if usable:
         n = len(points)
-        vectors = (embed or minilm)(points + [rubric.question] + [u.text for u in usable])
-        sims = vectors[:n] @ vectors[n + 1:].T
-        on_question = float((vectors[n + 1:] @ vectors[n]).max())
+        model = [s for s in split_sentences(rubric.model_answer) if len(words(s)) >= cal.min_words]
+        vectors = (embed or minilm)(points + [rubric.question] + model + [u.text for u in usable])
+        first = n + 1 + len(model)
+        unit_vectors = vectors[first:]
+        sims = vectors[:n] @ unit_vectors.T
+        on_question = float((unit_vectors @ vectors[n]).max())
+        if model:
+            model_vectors = vectors[n + 1:first]
+            nearest = (vectors[:n] @ model_vectors.T).argmax(axis=1)
+            anchor_sims = model_vectors[nearest] @ unit_vectors.T
     else:
         sims = np.zeros((len(points), 0))
     denies = np.array([[negation_count(u.text) > negation_count(p) for u in usable]
                        for p in points], dtype=bool).reshape(len(points), len(usable))
-    return Evidence(answer, units, usable, sims, denies, on_question)
+    return Evidence(answer, units, usable, sims, denies, on_question, anchor_sims)
 
 
 def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
