@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import right_answer, wrong_answer
+from conftest import make_tiny_pack, right_answer, wrong_answer
 
 from onsite.grade import mock as rules
 from onsite.grade.mock import LEAN, NO, STRONG, Signal
@@ -56,6 +56,51 @@ def test_a_failed_gate_decides_the_loop():
 
 
 # ---------------------------------------------------------------- loops and clocks
+
+
+BROKEN_LOOP = """\
+id: tiny-loop
+title: A loop that cannot be sat
+intro: Two rounds, one naming a topic that does not exist.
+rounds:
+  - id: coding
+    title: Coding
+    kind: code
+    minutes: 10
+    brief: Implement the function in solution.py and submit it.
+    pick:
+      topics: [calculus]
+  - id: chat
+    title: Chat
+    kind: open
+    minutes: 10
+    brief: Talk through the design of a system you built.
+    pick:
+      topics: [no-such-topic]
+"""
+
+
+def test_pack_check_locates_loops_that_cannot_be_filled(onsite_home, tmp_path):
+    from onsite.packs.check import check_pack
+
+    pack = make_tiny_pack(tmp_path / "pack")
+    (pack / "mock").mkdir()
+    (pack / "mock" / "tiny-loop.yaml").write_text(BROKEN_LOOP)
+    found = [(p.path.name, p.line, p.message) for p in check_pack(pack, judge=False)]
+    assert ("tiny-loop.yaml", 5, "round coding: 1 code items qualify; a round asking 1 needs "
+            "at least 2") in found
+    assert ("tiny-loop.yaml", 12, "round chat: 'no-such-topic' is not a topic") in found
+    (pack / "mock" / "tiny-loop.yaml").write_text(BROKEN_LOOP.replace("kind: open", "kind: chat"))
+    found = check_pack(pack, judge=False)
+    assert len(found) == 1 and found[0].line == 14 and "kind" in found[0].message, found
+
+
+def test_the_shipped_loops_are_clean():
+    from onsite.packs.check import _loop_problems
+    from onsite.packs.loader import BUILTIN_PACK, load_loops, load_pack
+
+    assert set(load_loops()) >= {"openai-re", "anthropic-re", "deepmind-re", "rs", "quick"}
+    assert list(_loop_problems(BUILTIN_PACK, load_pack())) == []
 
 
 def test_loops_are_found_by_company_role_and_length(onsite_home):
