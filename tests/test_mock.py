@@ -250,6 +250,7 @@ def test_a_quick_loop_through_the_cli_survives_a_crash(tmp_path):
     assert 0 < rapid["remaining_s"] < 600
     time.sleep(1.5)
     assert _status(env)["rounds"][0]["remaining_s"] <= rapid["remaining_s"] - 1.0
+    assert "A mock loop is in progress" in _onsite(env).stdout  # the home screen says so
     rest = "\n".join(right_answer(q) for q in questions[3:])
     resumed = _onsite(env, "mock", "resume", stdin=rest + "\n\n")
     assert "4/8" in resumed.stdout and "1/8" not in resumed.stdout
