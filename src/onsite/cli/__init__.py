@@ -53,6 +53,28 @@ def home(ctx: typer.Context) -> None:
     from onsite.sessions import catalog, practice
 
     render.home(console, catalog.list_items(), practice.attempts())
+    _mock_reminder()
+
+
+def _mock_reminder() -> None:
+    """A loop in progress is the first thing to come back to: its clock may be running."""
+    from datetime import UTC, datetime
+
+    from onsite.sessions import mock
+
+    sitting = mock.active()
+    if sitting is None:
+        return
+    mock.sync(sitting)
+    current = sitting.current
+    if current is None:
+        return
+    from onsite.cli.render import clock
+
+    where = (f"{clock(current.remaining_s(datetime.now(UTC)))} left in {current.title}"
+             if current.started else f"next: {current.title}")
+    console.print(f"[bold magenta]A mock loop is in progress[/] ({sitting.loop.title}, {where}): "
+                  "`onsite mock resume`")
 
 
 @app.command("list")
