@@ -113,13 +113,14 @@ def onsite_home(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("ONSITE_DATABASE_URL", raising=False)
     monkeypatch.delenv("ONSITE_PACKS", raising=False)
     from onsite.sessions.catalog import catalog
+    from onsite.sessions.mock import loops
     from onsite.store.db import engine
 
-    catalog.cache_clear()
-    engine.cache_clear()
+    for cached in (catalog, loops, engine):
+        cached.cache_clear()
     yield home
-    catalog.cache_clear()
-    engine.cache_clear()
+    for cached in (catalog, loops, engine):
+        cached.cache_clear()
 
 
 @pytest.fixture

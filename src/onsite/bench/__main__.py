@@ -1,8 +1,9 @@
-"""`python -m onsite.bench {judge,cat,grader}`: benchmarks that print figures, measured in one run.
+"""`python -m onsite.bench {judge,cat,grader,web}`: benchmarks that print figures, measured in one run.
 
 judge:  what isolation costs per verdict (see bench/judge.py).
 cat:    how fast adaptive testing pins down an ability, against random selection.
 grader: how well the rubric grader agrees with hand grades (see bench/grader.py).
+web:    each page's server time over 10,000 stored attempts (see bench/web.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m onsite.bench")
-    parser.add_argument("what", choices=["judge", "cat", "grader"])
+    parser.add_argument("what", choices=["judge", "cat", "grader", "web"])
     parser.add_argument("--runs", type=int, default=30, help="judge: verdicts per mode")
     parser.add_argument("--item", default="attention/scaled-dot-product", help="judge: the item")
     parser.add_argument("--learners", type=int, default=500, help="cat: simulated learners")
@@ -37,6 +38,10 @@ def main() -> None:
 
         cache = Path(tempfile.gettempdir()) / "onsite-grader-embeddings.npz"
         print(render(bench_grader(args.fit, folds=not args.no_folds, cache=cache)))
+    elif args.what == "web":
+        from onsite.bench.web import bench_web, render
+
+        print(render(bench_web(runs=args.runs)))
     else:
         from onsite.bench.cat import bench_cat, render
 

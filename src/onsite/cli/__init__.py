@@ -641,6 +641,18 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     render.abilities(console, measured)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8123,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="do not open a browser")] = False,
+) -> None:
+    """The web app: every flow in the browser, on this machine (Ctrl-C to stop)."""
+    from onsite.web.server import serve as run_server
+
+    run_server(host=host, port=port, open_browser=not no_browser)
+
+
 @app.command("export")
 def export_cmd(file: Annotated[Path, typer.Argument(metavar="FILE")]) -> None:
     """Write your whole history to a JSON file."""

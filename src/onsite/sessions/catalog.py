@@ -83,3 +83,40 @@ def list_items(kind: str | None = None, topic: str | None = None,
         found.append(Summary(m.id, m.kind, m.title, m.family, list(m.topics), m.difficulty,
                              m.minutes))
     return found
+
+
+def find_items(kind: str | None = None, topic: str | None = None, difficulty: str | None = None,
+               company: str | None = None, text: str | None = None) -> list[Summary]:
+    """``list_items`` plus a company filter and a case-insensitive search of id and title.
+
+    Every word of ``text`` must appear in the id or the title (so "kv cache" finds
+    "KV-cache decoding"); hyphens and slashes count as spaces.
+    """
+    words = _search_words(text or "")
+    found = []
+    items = catalog()
+    for summary in list_items(kind, topic, difficulty):
+        if company and company not in items[summary.id].meta.companies:
+            continue
+        if words:
+            haystack = " ".join(_search_words(f"{summary.id} {summary.title}"))
+            if not all(w in haystack for w in words):
+                continue
+        found.append(summary)
+    return found
+
+
+def _search_words(text: str) -> list[str]:
+    return text.lower().replace("-", " ").replace("/", " ").replace("_", " ").split()
+
+
+def facets() -> dict[str, list[str]]:
+    """The values the item filters offer: kinds, topics, difficulties and companies in use."""
+    items = catalog().values()
+    order = {"easy": 0, "medium": 1, "hard": 2}
+    return {
+        "kind": sorted({i.meta.kind for i in items}),
+        "topic": sorted({t for i in items for t in i.meta.topics}),
+        "difficulty": sorted({i.meta.difficulty for i in items}, key=lambda d: order.get(d, 3)),
+        "company": sorted({c for i in items for c in i.meta.companies}),
+    }

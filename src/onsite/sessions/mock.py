@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,9 @@ class Sitting:
 # ---------------------------------------------------------------- loops
 
 
+@cache
 def loops() -> dict[str, LoopSpec]:
+    """Every loop in the packs, by id (read once per process, like the catalog)."""
     found: dict[str, LoopSpec] = {}
     for path in pack_paths():
         found.update(load_loops(path))

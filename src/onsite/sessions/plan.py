@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from onsite.learn import plan as planner
-from onsite.sessions.assess import history, measured
+from onsite.sessions.assess import evidence, history, measured
 from onsite.sessions.catalog import catalog
 from onsite.store.db import session
 from onsite.store.models import LOCAL_LEARNER, Attempt, QuizResponse, StudyPlan
@@ -32,8 +32,9 @@ def weakness(learner: str = LOCAL_LEARNER) -> dict[str, float]:
         for q in spec.questions:
             for topic in q.evidence:
                 scores[topic] = 1 - (int(ratings[-1].answers.get(q.id, 3)) - 1) / 4
+    known = evidence(learner)  # read once, not once per topic
     for topic in load_taxonomy().topics:
-        found = measured([topic], learner)
+        found = measured([topic], learner, known)
         if found.level is not None:
             scores[topic] = 1 - (found.level - 1) / 4  # evidence outranks self-report
     return scores

@@ -6,10 +6,10 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from onsite import config
 from onsite.judge.verdict import Verdict
@@ -229,18 +229,22 @@ def stats(learner: str = LOCAL_LEARNER) -> list[TopicStats]:
     """Attempts, pass rate and time, per topic of the attempted items."""
     items = catalog()
     table: dict[str, TopicStats] = defaultdict(lambda: TopicStats(""))
-    for a in attempts(learner=learner):
-        item = items.get(a.item_id)
+    # Only the columns used: a long history's code and verdicts stay on disk.
+    with session() as s:
+        rows = s.execute(select(Attempt.item_id, Attempt.passed, Attempt.duration_s)
+                         .where(Attempt.learner == learner).order_by(Attempt.created_at)).all()
+    for item_id, passed, duration_s in rows:
+        item = items.get(item_id)
         topics = item.meta.topics if item else ["(removed item)"]
         for topic in topics:
             row = table[topic]
             row.topic = topic
             row.attempts += 1
-            row.passed += a.passed
-            row.seconds += a.duration_s
-            row.items_tried.add(a.item_id)
-            if a.passed:
-                row.items_solved.add(a.item_id)
+            row.passed += passed
+            row.seconds += duration_s
+            row.items_tried.add(item_id)
+            if passed:
+                row.items_solved.add(item_id)
     return sorted(table.values(), key=lambda r: r.topic)
 
 
@@ -345,3 +349,77 @@ def _from_row(model, row: dict, learner: str) -> dict:
         values[column.name] = value
     values["learner"] = learner
     return values
+
+
+def item_status(learner: str = LOCAL_LEARNER) -> dict[str, str]:
+    """Per item the learner has judged: "solved" once any attempt passed, else "tried".
+
+    One aggregate query, so a history of any length costs the same.
+    """
+    with session() as s:
+        rows = s.execute(select(Attempt.item_id, func.max(Attempt.passed.cast(Integer)))
+                         .where(Attempt.learner == learner).group_by(Attempt.item_id)).all()
+    return {item_id: "solved" if best else "tried" for item_id, best in rows}
+
+
+def last_code(item_id: str, learner: str = LOCAL_LEARNER) -> str | None:
+    """The code of the learner's latest attempt at an item, or None before any attempt."""
+    with session() as s:
+        return s.scalar(select(Attempt.code).where(Attempt.learner == learner,
+                                                   Attempt.item_id == item_id)
+                        .order_by(Attempt.created_at.desc()).limit(1))
+
+
+@dataclass
+class GroupStats:
+    """Attempts, passes and time for a group of items (a family, or a kind without one)."""
+
+    group: str
+    attempts: int = 0
+    passed: int = 0
+    seconds: float = 0.0
+    items_tried: int = 0
+    items_solved: int = 0
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.attempts if self.attempts else 0.0
+
+    @property
+    def mean_minutes(self) -> float:
+        return self.seconds / 60 / self.attempts if self.attempts else 0.0
+
+
+def family_stats(learner: str = LOCAL_LEARNER) -> list[GroupStats]:
+    """Pass rate and time per implementation family; debug and levels items by their kind.
+
+    Aggregated per item in SQL (the history can be long), then grouped by family here.
+    """
+    items = catalog()
+    with session() as s:
+        rows = s.execute(
+            select(Attempt.item_id, func.count(), func.sum(Attempt.passed.cast(Integer)),
+                   func.sum(Attempt.duration_s))
+            .where(Attempt.learner == learner).group_by(Attempt.item_id)).all()
+    table: dict[str, GroupStats] = {}
+    for item_id, count, passed, seconds in rows:
+        item = items.get(item_id)
+        group = (item.meta.family or item.meta.kind) if item else "(removed item)"
+        row = table.setdefault(group, GroupStats(group))
+        row.attempts += count
+        row.passed += passed or 0
+        row.seconds += seconds or 0.0
+        row.items_tried += 1
+        row.items_solved += bool(passed)
+    return sorted(table.values(), key=lambda r: r.group)
+
+
+def activity(days: int = 365, today: date | None = None,
+             learner: str = LOCAL_LEARNER) -> dict[date, int]:
+    """Judged attempts, quiz answers and written answers per local calendar day.
+
+    Covers the ``days`` days ending ``today``; days without activity are absent.
+    """
+    today = today or datetime.now().astimezone().date()
+    since = today - timedelta(days=days)
+    return {d: n for d, n in review.day_history(learner).counts.items() if since < d <= today}

@@ -183,3 +183,20 @@ def calibrate() -> str:
             row.fitted_at = datetime.now(UTC)
             s.add(row)
     return message
+
+
+def adaptive_topics() -> list[str]:
+    """The topics with enough quiz questions for an adaptive test, in order."""
+    counts: dict[str, int] = {}
+    for item in quiz_items():
+        for topic in item.meta.topics:
+            counts[topic] = counts.get(topic, 0) + 1
+    return sorted(t for t, n in counts.items() if n >= MIN_ADAPTIVE_ITEMS)
+
+
+def round_answers(session_id: str, learner: str = LOCAL_LEARNER) -> list[QuizResponse]:
+    """The answers given in one adaptive test or rapid-fire round, in the order given."""
+    with session() as s:
+        return list(s.scalars(select(QuizResponse).where(
+            QuizResponse.learner == learner, QuizResponse.session_id == session_id)
+            .order_by(QuizResponse.created_at)))

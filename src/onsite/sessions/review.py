@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from fsrs import Rating
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from onsite.learn import schedule
 from onsite.sessions.catalog import catalog
@@ -88,3 +89,142 @@ def due_summary(now: datetime | None = None, learner: str = LOCAL_LEARNER) -> di
     today = due(end_of_today, learner)
     week = [d for d in due(end_of_today + timedelta(days=7), learner) if d.due > end_of_today]
     return {"today": today, "week": week}
+
+
+
+# ---------------------------------------------------------------- history by local day
+#
+# The dashboard, the daily challenge and retention all ask "on which local days was each
+# item judged or answered, and was it passed that day?". Reading every timestamp of a
+# long history into Python is what made that slow, so the database groups by local day
+# itself: the local day of a UTC timestamp is its date after adding the UTC offset, and
+# the offset only changes at daylight-saving transitions, which are found here and give
+# one query per stretch of constant offset (usually one or two).
+
+
+@dataclass(frozen=True)
+class DayHistory:
+    """A learner's judged attempts and quiz answers, grouped by item and local day."""
+
+    items: dict[str, dict[date, bool]]  # item -> local day -> passed or answered right that day
+    counts: dict[date, int]  # local day -> attempts, quiz answers and written answers
+
+
+def _offset_minutes(moment: datetime) -> int:
+    offset = moment.astimezone().utcoffset()
+    return int(offset.total_seconds() // 60) if offset else 0
+
+
+def offset_spans(first: datetime, last: datetime) -> list[tuple[datetime, datetime, int]]:
+    """(start, end, offset in minutes) spans covering [first, last] in which the local UTC
+    offset is constant. Transitions are found day by day, then to the minute."""
+    spans = []
+    start = first
+    offset = _offset_minutes(first)
+    probe = first
+    while probe < last:
+        step = min(probe + timedelta(days=1), last)
+        if _offset_minutes(step) != offset:
+            low, high = probe, step  # the change lies in (low, high]
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if _offset_minutes(middle) == offset else (low, middle)
+            spans.append((start, high, offset))
+            start, offset = high, _offset_minutes(high)
+        probe = step
+    spans.append((start, last + timedelta(seconds=1), offset))
+    return spans
+
+
+def _local_day(s, column, offset: int):
+    """SQL for the local date (text, YYYY-MM-DD) of a UTC timestamp at a fixed offset."""
+    if s.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column) + func.make_interval(0, 0, 0, 0, 0, offset),
+                            "YYYY-MM-DD")
+    return func.strftime("%Y-%m-%d", column, f"{offset:+d} minutes")
+
+
+_history_cache: dict[tuple, DayHistory] = {}
+_history_lock = threading.Lock()
+
+
+def day_history(learner: str = LOCAL_LEARNER) -> DayHistory:
+    """Per item and local day: was it judged or answered, and passed; per day, how much.
+
+    Computed in SQL, and kept until the learner's history grows (rows are never deleted,
+    so the row counts tell when it has) or the local UTC offset changes.
+    """
+    from onsite.store.models import QuizResponse, WrittenAnswer
+
+    tables = ((Attempt, Attempt.passed), (QuizResponse, QuizResponse.correct),
+              (WrittenAnswer, None))
+    with session() as s:
+        # Row counts are the version: history rows are only ever added, never deleted.
+        counts_now = tuple(s.scalar(select(func.count()).select_from(m).where(m.learner == learner))
+                           for m, _ in tables)
+        key = (str(s.get_bind().url), learner, _offset_minutes(datetime.now(UTC)), counts_now)
+        with _history_lock:
+            cached = _history_cache.get(key)
+        if cached is not None:
+            return cached
+        ends = [s.execute(select(func.min(m.created_at), func.max(m.created_at))
+                          .where(m.learner == learner)).one() for m, _ in tables]
+        stamps = [aware(t) for pair in ends for t in pair if t is not None]
+        items: dict[str, dict[date, bool]] = {}
+        counts: dict[date, int] = {}
+        days: dict[str, date] = {}
+        for start, end, offset in (offset_spans(min(stamps), max(stamps)) if stamps else []):
+            for model, ok in tables:
+                day = _local_day(s, model.created_at, offset)
+                where = (model.learner == learner, model.created_at >= start, model.created_at < end)
+                if ok is None:
+                    rows = s.execute(select(day, func.count()).where(*where).group_by(day))
+                    for stamp, n in rows:
+                        local = days.setdefault(stamp, date.fromisoformat(stamp))
+                        counts[local] = counts.get(local, 0) + n
+                    continue
+                rows = s.execute(select(model.item_id, day, func.count(), func.max(ok.cast(Integer)))
+                                 .where(*where).group_by(model.item_id, day))
+                for item_id, stamp, n, best in rows:
+                    local = days.setdefault(stamp, date.fromisoformat(stamp))
+                    per_item = items.setdefault(item_id, {})
+                    per_item[local] = per_item.get(local, False) or bool(best)
+                    counts[local] = counts.get(local, 0) + n
+    history = DayHistory(items, counts)
+    with _history_lock:
+        _history_cache.clear()  # only the newest history is worth keeping
+        _history_cache[key] = history
+    return history
+
+
+@dataclass(frozen=True)
+class RetentionWeek:
+    start: date  # the Monday the week starts on
+    checks: int  # times an item met on an earlier day came back
+    recalled: int  # ... and was answered right or solved that day
+
+    @property
+    def rate(self) -> float | None:
+        return self.recalled / self.checks if self.checks else None
+
+
+def retention(weeks: int = 12, today: date | None = None,
+              learner: str = LOCAL_LEARNER) -> list[RetentionWeek]:
+    """Measured retention per week, oldest first: of the items met again on a later day,
+    the share answered right (quiz) or passed that day (judged kinds).
+
+    A first meeting is learning, not recall, so only returns count; each item counts
+    once per local day.
+    """
+    today = today or datetime.now().astimezone().date()
+    first_week = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    checks = [0] * weeks
+    recalled = [0] * weeks
+    for days in day_history(learner).items.values():
+        for when in sorted(days)[1:]:  # the first day an item was met is not a recall
+            index = (when - first_week).days // 7
+            if 0 <= index < weeks:
+                checks[index] += 1
+                recalled[index] += days[when]
+    return [RetentionWeek(first_week + timedelta(days=7 * k), checks[k], recalled[k])
+            for k in range(weeks)]

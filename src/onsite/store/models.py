@@ -5,7 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 LOCAL_LEARNER = "local"
@@ -27,6 +37,10 @@ class Attempt(Base):
     """One try at an item, with its verdict; stored forever."""
 
     __tablename__ = "attempts"
+    # Covers the dashboard's and the daily challenge's reads of a long history (status per
+    # item, pass rate and time, activity, retention) without touching the wide rows.
+    __table_args__ = (Index("ix_attempts_history", "learner", "item_id", "created_at", "passed",
+                            "duration_s"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
@@ -90,6 +104,8 @@ class QuizResponse(Base):
     """One answer to a quiz question, in whatever session it was asked."""
 
     __tablename__ = "quiz_responses"
+    __table_args__ = (Index("ix_quiz_responses_history", "learner", "item_id", "created_at",
+                            "correct"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     learner: Mapped[str] = mapped_column(String(64), default=LOCAL_LEARNER, index=True)
