@@ -68,7 +68,7 @@ def library_loop(train_tokens, eval_tokens, *, steps, b, A, lr, min_lr, W, wd, c
         norms.append(float(torch.nn.utils.clip_grad_norm_(model.parameters(), clip)))
         opt.step()
         sched.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
     model.eval()
     with torch.no_grad():
         logits = model(eval_tokens[:, :-1])
