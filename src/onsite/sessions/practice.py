@@ -207,14 +207,12 @@ def attempts(item_id: str | None = None, learner: str = LOCAL_LEARNER) -> list[A
         return list(s.scalars(query.order_by(Attempt.created_at)))
 
 
-@dataclass
-class TopicStats:
-    topic: str
-    attempts: int = 0
-    passed: int = 0
-    items_tried: set[str] = field(default_factory=set)
-    items_solved: set[str] = field(default_factory=set)
-    seconds: float = 0.0
+class _Rates:
+    """Pass rate and mean time of anything that counts attempts, passes and seconds."""
+
+    attempts: int
+    passed: int
+    seconds: float
 
     @property
     def pass_rate(self) -> float:
@@ -223,6 +221,16 @@ class TopicStats:
     @property
     def mean_minutes(self) -> float:
         return self.seconds / 60 / self.attempts if self.attempts else 0.0
+
+
+@dataclass
+class TopicStats(_Rates):
+    topic: str
+    attempts: int = 0
+    passed: int = 0
+    items_tried: set[str] = field(default_factory=set)
+    items_solved: set[str] = field(default_factory=set)
+    seconds: float = 0.0
 
 
 def stats(learner: str = LOCAL_LEARNER) -> list[TopicStats]:
@@ -371,7 +379,7 @@ def last_code(item_id: str, learner: str = LOCAL_LEARNER) -> str | None:
 
 
 @dataclass
-class GroupStats:
+class GroupStats(_Rates):
     """Attempts, passes and time for a group of items (a family, or a kind without one)."""
 
     group: str
@@ -380,14 +388,6 @@ class GroupStats:
     seconds: float = 0.0
     items_tried: int = 0
     items_solved: int = 0
-
-    @property
-    def pass_rate(self) -> float:
-        return self.passed / self.attempts if self.attempts else 0.0
-
-    @property
-    def mean_minutes(self) -> float:
-        return self.seconds / 60 / self.attempts if self.attempts else 0.0
 
 
 def family_stats(learner: str = LOCAL_LEARNER) -> list[GroupStats]:
