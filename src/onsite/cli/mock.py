@@ -221,7 +221,7 @@ def _drive(sitting) -> None:
                 err.print("Stopped between rounds. `onsite mock resume` begins this round.")
                 return
             mock.begin(sitting)
-        elif current.kind not in ("quiz",):
+        elif current.kind != "quiz":
             render.mock_round(console, sitting, current, current.remaining_s(_now()))
         if current.kind == "quiz":
             if not _quiz_round(mock, sitting, current):

@@ -536,20 +536,19 @@ def weakest_areas(sitting: Sitting, rounds: list[dict], count: int = 3) -> list[
                 score = r["score"]
             for topic in item.meta.topics:
                 scores.setdefault(topic, []).append(score)
-    ranked = sorted(scores, key=lambda t: (sum(scores[t]) / len(scores[t]), t))
-    asked = {i for r in sitting.rounds for i in r.items}
-    return [{"topic": topic, "score": round(sum(scores[topic]) / len(scores[topic]), 3),
-             "practise": _to_practise(topic, asked)} for topic in ranked[:count]]
-
-
-def _to_practise(topic: str, exclude: set[str], count: int = 3) -> list[str]:
     from onsite.sessions.plan import done_items
 
-    done = done_items()
+    ranked = sorted(scores, key=lambda t: (sum(scores[t]) / len(scores[t]), t))
+    skip = {i for r in sitting.rounds for i in r.items} | done_items()
+    return [{"topic": topic, "score": round(sum(scores[topic]) / len(scores[topic]), 3),
+             "practise": _to_practise(topic, skip)} for topic in ranked[:count]]
+
+
+def _to_practise(topic: str, skip: set[str], count: int = 3) -> list[str]:
+    """Up to ``count`` items of the topic not in ``skip``: implementation first, easy first."""
     order = {"code": 0, "debug": 1, "paper": 2, "open": 3, "quiz": 4, "levels": 5}
     level = {"easy": 0, "medium": 1, "hard": 2}
-    pool = [i for i in catalog().values() if topic in i.meta.topics
-            and i.id not in exclude and i.id not in done]
+    pool = [i for i in catalog().values() if topic in i.meta.topics and i.id not in skip]
     pool.sort(key=lambda i: (order[i.meta.kind], level[i.meta.difficulty], i.id))
     return [i.id for i in pool[:count]]
 
