@@ -123,25 +123,86 @@ def test_a_point_without_evidence_earns_nothing():
     assert {u["why"] for u in result.ignored} <= {"too short"}
 
 
-def test_an_answer_the_second_stage_doubts_cannot_reach_lean_hire():
+def test_an_answer_a_check_doubts_cannot_reach_lean_hire():
     from dataclasses import replace
 
-    from onsite.grade.rubric import GATE_FEATURES
+    from onsite.grade.rubric import GATE_FEATURES, Check
 
     answer = ("The KL penalty keeps the policy close to the reference model so it cannot drift "
               "into text that exploits the reward model. We tune beta by watching the KL "
               "divergence during training, trading reward against it.")
     trusted = grade(answer, RUBRIC, embed=bag_of_words, cal=PLAIN)
-    # A gate that doubts any answer with list-like phrasing (weight on list density).
-    doubting = replace(PLAIN, gate_weights=(0.0, 40.0) + (0.0,) * (len(GATE_FEATURES) - 2),
-                       gate_bias=-1.0)
-    doubted = grade(answer, RUBRIC, embed=bag_of_words, cal=doubting)
-    assert trusted.level == "strong" and trusted.gaming < 0.01
-    assert doubted.gaming > 0.5 and doubted.level == "no"
+    # A check that doubts any answer with list-like phrasing (weight on list density).
+    listy = Check("keyword list", (0.0, 40.0) + (0.0,) * (len(GATE_FEATURES) - 2), -1.0)
+    doubted = grade(answer, RUBRIC, embed=bag_of_words, cal=replace(PLAIN, checks=(listy,)))
+    assert trusted.level == "strong" and trusted.gaming == 0.0 and trusted.doubt is None
+    assert doubted.gaming > 0.5 and doubted.level == "no" and doubted.doubt == "keyword list"
     assert doubted.score < PLAIN.lean and doubted.score <= trusted.score * (1 - doubted.gaming)
-    # Under the line nothing changes: a gate with no doubt leaves the grade as it was.
-    mild = replace(PLAIN, gate_weights=(0.0,) * len(GATE_FEATURES), gate_bias=-0.5)
-    assert grade(answer, RUBRIC, embed=bag_of_words, cal=mild).score == trusted.score
+    # Under the line nothing changes: a check with little doubt leaves the grade as it was.
+    mild = Check("denial", (0.0,) * len(GATE_FEATURES), -0.5)
+    kept = grade(answer, RUBRIC, embed=bag_of_words, cal=replace(PLAIN, checks=(mild,)))
+    assert kept.score == trusted.score and kept.doubt is None and 0.3 < kept.gaming < 0.5
+
+
+def test_the_off_topic_check_reads_where_the_answer_sits_among_the_topics():
+    from dataclasses import replace
+
+    from onsite.grade.rubric import TOPIC_FEATURES, Check
+    from onsite.grade.topics import build
+
+    # A topic is the question and the model answer: the points do not enter it.
+    other = RUBRIC.model_copy(update={
+        "question": "How would you shard optimizer state across data-parallel ranks?",
+        "model_answer": "Partition optimizer moments across ranks and gather parameters "
+                        "before the forward pass of each layer."})
+    topics = build({"rlhf/kl": RUBRIC, "systems/zero": other}, bag_of_words)
+    # Closer to the other item (margin below zero) is what this check punishes.
+    off = Check("off topic", (0.0, 0.0, 10.0) + (0.0,) * (len(TOPIC_FEATURES) - 3), -5.0)
+    cal = replace(PLAIN, checks=(off,))
+    on_topic = ("The KL penalty keeps the policy close to the reference model so it cannot "
+                "drift into text that exploits the reward model.")
+    elsewhere = ("Partition the optimizer moments across ranks so each rank keeps its shard, "
+                 "and gather parameters before each layer runs forward; the KL penalty is "
+                 "beside the point.")
+    kept = grade(on_topic, RUBRIC, embed=bag_of_words, cal=cal, topics=topics,
+                 item_id="rlhf/kl")
+    doubted = grade(elsewhere, RUBRIC, embed=bag_of_words, cal=cal, topics=topics,
+                    item_id="rlhf/kl")
+    assert kept.doubt is None and doubted.doubt == "off topic" and doubted.level == "no"
+    placed = gather(elsewhere, RUBRIC, embed=bag_of_words, cal=cal, topics=topics,
+                    item_id="rlhf/kl").placement
+    assert placed.margin < 0 and placed.nearest == "systems/zero"
+    # Without the pack's topics the check cannot run, and does not guess.
+    unplaced = grade(elsewhere, RUBRIC, embed=bag_of_words, cal=cal)
+    assert unplaced.doubt is None and unplaced.gaming == 0.0
+
+
+def test_topic_vectors_are_cached_by_the_texts_they_come_from(tmp_path):
+    from onsite.grade.topics import cached
+
+    calls = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return bag_of_words(texts)
+
+    first = cached({"rlhf/kl": RUBRIC, "twin": RUBRIC}, counting, tmp_path)
+    again = cached({"rlhf/kl": RUBRIC, "twin": RUBRIC}, counting, tmp_path)
+    assert len(calls) == 1 and again.ids == first.ids
+    np.testing.assert_allclose(again.vectors, first.vectors)
+    changed = RUBRIC.model_copy(update={"model_answer": "A different answer about beta."})
+    cached({"rlhf/kl": RUBRIC, "twin": changed}, counting, tmp_path)
+    assert len(calls) == 2 and len(list(tmp_path.glob("grader-topics-*.npz"))) == 2
+
+
+def test_lexical_overlap_counts_the_points_own_words():
+    from onsite.grade.rubric import lexical_overlap
+
+    point = "Train the reward model with a Bradley-Terry loss on pairwise comparisons."
+    assert lexical_overlap(point, ["We trained it on pairwise comparison data with the "
+                                   "Bradley-Terry loss."]) > 0.6
+    assert lexical_overlap(point, ["Sampling dominates the step time."]) == 0.0
+    assert lexical_overlap(point, []) == 0.0
 
 
 def test_the_shipped_calibration_rewards_similarity_and_punishes_denial():
@@ -155,11 +216,15 @@ def test_the_shipped_calibration_rewards_similarity_and_punishes_denial():
 
 
 def test_grading_stores_the_answer_and_schedules_review(onsite_home, monkeypatch):
+    from onsite.grade.topics import build
     from onsite.sessions import written
+    from onsite.sessions.catalog import catalog
     from onsite.store.db import session
     from onsite.store.models import ReviewCard, WrittenAnswer
 
     monkeypatch.setattr("onsite.grade.rubric.minilm", bag_of_words)
+    rubrics = {i: it.rubric for i, it in catalog().items() if it.rubric is not None}
+    monkeypatch.setattr(written, "pack_topics", lambda: build(rubrics, bag_of_words))
     item = "system-design/rlhf-pipeline"
     rubric = written.question_for(item)
     result = written.grade_answer(item, rubric.model_answer, self_covered={rubric.points[0].id})
@@ -205,6 +270,8 @@ def test_onsite_grade_works_offline_with_the_real_model(onsite_home, tmp_path):
     answers = {
         "model": rubric.model_answer,
         "keywords": "\n".join(f"- {p.id.replace('-', ' ')}" for p in rubric.points),
+        # a good answer to the neighbouring annotation-pipeline question
+        "elsewhere": get_item("system-design/preference-annotation-pipeline").rubric.model_answer,
     }
     grades = {}
     for name, text in answers.items():
@@ -219,3 +286,6 @@ def test_onsite_grade_works_offline_with_the_real_model(onsite_home, tmp_path):
     assert {"id", "covered", "evidence"} <= set(grades["model"]["points"][0])
     assert grades["model"]["level"] == "strong"
     assert grades["keywords"]["level"] == "no" and grades["keywords"]["score"] < 0.2
+    assert grades["elsewhere"]["level"] == "no" and grades["elsewhere"]["doubt"] == "off topic"
+    # The pack's topic vectors were embedded once and kept for the next grade.
+    assert len(list((onsite_home / "cache").glob("grader-topics-*.npz"))) == 1

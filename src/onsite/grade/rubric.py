@@ -21,6 +21,7 @@ from importlib import resources
 import numpy as np
 
 from onsite.grade.embed import Embedder, minilm
+from onsite.grade.topics import Placement, Topics
 from onsite.packs.models import Rubric
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -44,8 +45,10 @@ such both either neither one per via up out off down again once whether instead
 # term as much as one that argues for it.
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|nothing|neither|nor|without|cannot|can['’]t|don['’]t|"
-    r"doesn['’]t|didn['’]t|isn['’]t|aren['’]t|wasn['’]t|won['’]t|shouldn['’]t|needn['’]t|"
-    r"unnecessary|needless|pointless|irrelevant|overkill|skip|avoid|useless)\b", re.I)
+    r"doesn['’]t|didn['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|wouldn['’]t|"
+    r"couldn['’]t|shouldn['’]t|needn['’]t|hasn['’]t|haven['’]t|"
+    r"unnecessary|needless|pointless|irrelevant|overkill|redundant|overrated|outdated|"
+    r"skip|skips|skipped|skipping|avoid|avoids|avoided|useless|wasted|waste)\b", re.I)
 
 # Filler that pads keywords into sentence shape without saying anything about them.
 FILLER = re.compile(
@@ -54,7 +57,11 @@ FILLER = re.compile(
     r"(?:is|are) (?:very )?(?:important|crucial|essential|key)|we (?:should|must|need to) "
     r"(?:consider|think about|keep in mind)|there are (?:many|several|various) (?:things|"
     r"aspects|factors|trade-?offs|considerations)|(?:various|many) (?:aspects|factors|"
-    r"considerations)|at the end of the day|all things considered)\b", re.I)
+    r"considerations)|at the end of the day|all things considered|"
+    # the predicates that turn a list of terms into sentences: "X, Y and Z are relevant"
+    r"(?:is|are) (?:also |all )?(?:relevant|key concerns?|considerations?|part of)|"
+    r"should (?:all )?be (?:considered|discussed|thought about)|"
+    r"(?:is|are) (?:a |also a )?(?:consideration|concern)s?|matters?)\b", re.I)
 
 
 def words(text: str) -> list[str]:
@@ -65,18 +72,32 @@ FEATURES = ("similarity", "runner-up similarity", "best evidence denies", "denie
             "similarity if denied", "evidence list density", "evidence function words",
             "evidence filler", "answer function words", "answer list density", "answer length",
             "answer on the question", "answer coverage", "anchor similarity",
-            "best anchor similarity")
+            "best anchor similarity", "lexical overlap")
 
 
-# The second stage looks at the answer as a whole: does it read like an attempt to answer,
-# or like one of the known ways of gaming a similarity grader? Its probability of the
-# latter scales the score down.
+# The second stage reads the answer as a whole and asks, once per known way of gaming a
+# similarity grader, whether the answer looks like it. Each check is its own logistic
+# model, fitted on the answers of that kind: one boundary for all of them was measured to
+# let a bare bullet list through, because keyword lists and fluent denials sit on opposite
+# sides of every style feature.
 GATE_FEATURES = ("answer function words", "answer list density", "filler per unit",
                  "copied share", "answer on the question", "answer coverage",
                  "denied share", "negations per word", "first-stage score")
-
+TOPIC_FEATURES = ("topic margin below zero", "topic margin", "closer to another question",
+                  "answer coverage", "answer on the question")
+CHECKS = {"keyword list": GATE_FEATURES, "denial": GATE_FEATURES,
+          "off topic": TOPIC_FEATURES}
 
 GAMING = 0.5
+
+
+@dataclass(frozen=True)
+class Check:
+    """One second-stage check: a logistic model of "this answer games the grader this way"."""
+
+    name: str
+    weights: tuple[float, ...]
+    bias: float
 
 
 @dataclass(frozen=True)
@@ -93,9 +114,8 @@ class Calibration:
     bias: float = -7.0
     lean: float = 0.35        # score thresholds for the hiring signal
     strong: float = 0.65
-    # Until fitted, the second stage trusts every answer (its probability of gaming is ~0).
-    gate_weights: tuple[float, ...] = (0.0,) * len(GATE_FEATURES)
-    gate_bias: float = -20.0
+    # Until fitted, the second stage has no checks and trusts every answer.
+    checks: tuple[Check, ...] = ()
     min_words: int = 4        # shorter units cannot evidence anything
     copy_overlap: float = 0.6  # share of a unit's content words taken from the question
 
@@ -106,19 +126,29 @@ class Calibration:
         if len(fields["weights"]) != len(FEATURES):
             raise ValueError(f"calibration.json has {len(fields['weights'])} weights for "
                              f"{len(FEATURES)} features: refit with python -m onsite.bench grader --fit")
-        gate = tuple(fields.get("gate_weights", cls.gate_weights))
-        if len(gate) != len(GATE_FEATURES):
-            raise ValueError(f"calibration.json has {len(gate)} gate weights for "
-                             f"{len(GATE_FEATURES)} features: refit with python -m onsite.bench grader --fit")
-        return cls(**{**fields, "weights": tuple(fields["weights"]), "gate_weights": gate})
+        checks = []
+        for check in fields.get("checks", []):
+            expected = len(CHECKS.get(check["name"], ()))
+            if len(check["weights"]) != expected:
+                raise ValueError(f"calibration.json: check {check['name']!r} has "
+                                 f"{len(check['weights'])} weights for {expected} features: "
+                                 "refit with python -m onsite.bench grader --fit")
+            checks.append(Check(check["name"], tuple(check["weights"]), check["bias"]))
+        return cls(**{**fields, "weights": tuple(fields["weights"]), "checks": tuple(checks)})
 
     def credit(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias)))
 
-    def gaming(self, features: np.ndarray) -> float:
-        """The second stage: how likely the answer games the grader rather than answers."""
-        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(self.gate_weights)
-                                             + self.gate_bias))))
+    def doubts(self, evidence: Evidence, first_stage: float) -> dict[str, float]:
+        """The second stage: per check, how likely the answer games the grader that way.
+        The off-topic check needs the answer placed among the pack's topics."""
+        out = {}
+        for check in self.checks:
+            features = check_features(check.name, evidence, first_stage)
+            if features is not None:
+                out[check.name] = float(1.0 / (1.0 + np.exp(
+                    -(features @ np.asarray(check.weights) + check.bias))))
+        return out
 
     def level(self, score: float) -> str:
         return "strong" if score >= self.strong else "lean" if score >= self.lean else "no"
@@ -164,7 +194,8 @@ class Grade:
     points: list[PointGrade]
     ignored: list[dict] = field(default_factory=list)  # units that could not be evidence
     self_score: float | None = None
-    gaming: float = 0.0   # the second stage's probability that the answer games the grader
+    gaming: float = 0.0   # the second stage's highest probability that the answer games it
+    doubt: str | None = None  # the check that capped the grade: "keyword list", "denial", ...
 
     @property
     def combined(self) -> float:
@@ -176,7 +207,7 @@ class Grade:
                "points": [{"id": p.id, "covered": p.covered, "credit": round(p.credit, 3),
                            "similarity": round(p.similarity, 3), "evidence": p.evidence}
                           for p in self.points],
-               "ignored": self.ignored, "gaming": round(self.gaming, 3)}
+               "ignored": self.ignored, "gaming": round(self.gaming, 3), "doubt": self.doubt}
         if self.self_score is not None:
             out["self_score"] = round(self.self_score, 4)
             out["combined"] = round(self.combined, 4)
@@ -212,6 +243,27 @@ def list_density(text: str) -> float:
 
 def content(text: str) -> set[str]:
     return {w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2}
+
+
+def stem(word: str) -> str:
+    """A crude suffix strip, enough for "tuning" to meet "tuned" and "tunes"."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in content(text)}
+
+
+def lexical_overlap(point: str, units: list[str]) -> float:
+    """The largest share of the point's content words that one unit uses. Names and
+    numbers ("Bradley-Terry", "16 bytes") are where a small embedding model is weakest."""
+    mine = stems(point)
+    if not mine or not units:
+        return 0.0
+    return max(len(mine & stems(u)) / len(mine) for u in units)
 
 
 def copies(text: str, question: str, cal: Calibration) -> bool:
@@ -251,6 +303,8 @@ class Evidence:
     # (points, usable units): similarity to the model answer's sentence nearest each point,
     # a second, fuller statement of what the point means
     anchor_sims: np.ndarray | None = None
+    lexical: np.ndarray | None = None  # (points,) see lexical_overlap
+    placement: Placement | None = None  # among the pack's topics, when they were given
 
     @property
     def ignored(self) -> list[dict]:
@@ -266,7 +320,7 @@ class Evidence:
         rows, best = [], []
         for i in range(n_points):
             if not self.usable:
-                rows.append([0.0] * EVIDENCE_FEATURES + answer + [0.0, 0.0])
+                rows.append([0.0] * EVIDENCE_FEATURES + answer + [0.0, 0.0, 0.0])
                 best.append(None)
                 continue
             order = np.argsort(-self.sims[i], kind="stable")
@@ -280,9 +334,27 @@ class Evidence:
                          float(denied.max()) if denied.size else 0.0,
                          self.sims[i, j] * float(self.denies[i, j]),
                          unit.list_density, unit.function_share, float(unit.filler), *answer,
-                         anchor[j], float(anchor.max())])
+                         anchor[j], float(anchor.max()),
+                         float(self.lexical[i]) if self.lexical is not None else 0.0])
             best.append(j)
         return np.asarray(rows, dtype=float), best
+
+
+def check_features(check: str, evidence: Evidence, first_stage: float) -> np.ndarray | None:
+    """The row of features a second-stage check reads (None: it cannot be run)."""
+    if CHECKS[check] is TOPIC_FEATURES:
+        return topic_features(evidence)
+    return gate_features(evidence, first_stage)
+
+
+def topic_features(evidence: Evidence) -> np.ndarray | None:
+    """One row of TOPIC_FEATURES, or None when the answer was not placed among topics."""
+    place = evidence.placement
+    if place is None:
+        return None
+    coverage = float(evidence.sims.max(axis=1).mean()) if evidence.usable else 0.0
+    return np.array([min(place.margin, 0.0), place.margin, float(place.margin < 0),
+                     coverage, evidence.on_question])
 
 
 def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
@@ -303,11 +375,14 @@ def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
 
 
 def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
-           cal: Calibration | None = None, context: str = "") -> Evidence:
+           cal: Calibration | None = None, context: str = "", topics: Topics | None = None,
+           item_id: str | None = None) -> Evidence:
     """Split, filter and embed the answer; compare every usable unit with every point.
 
     ``context`` is the question as the learner saw it (the item's prompt): units that
-    mostly restate it are not evidence of anything.
+    mostly restate it are not evidence of anything. With ``topics`` (the pack's, see
+    grade/topics.py) and the answered ``item_id``, the answer is also placed among all the
+    questions, which the off-topic check reads.
     """
     cal = cal or Calibration.load()
     units = classify(split_units(answer), f"{rubric.question}\n{context}", cal)
@@ -315,6 +390,7 @@ def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
     points = [p.text for p in rubric.points]
     on_question = 0.0
     anchor_sims = None
+    placement = None
     if usable:
         n = len(points)
         model = [s for s in split_sentences(rubric.model_answer) if len(words(s)) >= cal.min_words]
@@ -327,11 +403,15 @@ def gather(answer: str, rubric: Rubric, *, embed: Embedder | None = None,
             model_vectors = vectors[n + 1:first]
             nearest = (vectors[:n] @ model_vectors.T).argmax(axis=1)
             anchor_sims = model_vectors[nearest] @ unit_vectors.T
+        if topics is not None and item_id is not None:
+            placement = topics.place(item_id, unit_vectors)
     else:
         sims = np.zeros((len(points), 0))
     denies = np.array([[negation_count(u.text) > negation_count(p) for u in usable]
                        for p in points], dtype=bool).reshape(len(points), len(usable))
-    return Evidence(answer, units, usable, sims, denies, on_question, anchor_sims)
+    lexical = np.array([lexical_overlap(p, [u.text for u in usable]) for p in points])
+    return Evidence(answer, units, usable, sims, denies, on_question, anchor_sims, lexical,
+                    placement)
 
 
 def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
@@ -344,33 +424,38 @@ def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
                          evidence.usable[j].text if j is not None else None)
               for p, c, f, j in zip(rubric.points, credits, features, best, strict=True)]
     first_stage = sum(g.weight * g.credit for g in grades)
-    gaming = cal.gaming(gate_features(evidence, first_stage))
+    doubts = cal.doubts(evidence, first_stage)
+    doubt, gaming = max(doubts.items(), key=lambda kv: kv[1], default=(None, 0.0))
     total = first_stage
     if gaming >= GAMING:
         # More likely gaming than answering: it cannot reach Lean Hire, and keeps only the
         # share of its score the second stage does not doubt. Below the line nothing
         # changes, so honest answers keep their order.
         total = min(first_stage * (1.0 - gaming), cal.lean - 1e-3)
+    else:
+        doubt = None
     result = Grade(score=total, level=cal.level(total), points=grades,
-                   ignored=evidence.ignored, gaming=gaming)
+                   ignored=evidence.ignored, gaming=gaming, doubt=doubt)
     if self_covered is not None:
         result.self_score = sum(p.weight for p in rubric.points if p.id in self_covered)
     return result
 
 
 def grade(answer: str, rubric: Rubric, *, embed: Embedder | None = None, context: str = "",
-          cal: Calibration | None = None, self_covered: set[str] | None = None) -> Grade:
+          cal: Calibration | None = None, self_covered: set[str] | None = None,
+          topics: Topics | None = None, item_id: str | None = None) -> Grade:
     """Score ``answer`` against ``rubric``: per point, the credit its best evidence earns."""
     cal = cal or Calibration.load()
-    return score(gather(answer, rubric, embed=embed, cal=cal, context=context), rubric, cal,
-                 self_covered)
+    evidence = gather(answer, rubric, embed=embed, cal=cal, context=context, topics=topics,
+                      item_id=item_id)
+    return score(evidence, rubric, cal, self_covered)
 
 
 def calibration_record(cal: Calibration, figures: dict) -> str:
     """The JSON written by the benchmark's --fit: the numbers and what they achieved."""
     record = {**asdict(cal), "weights": [round(w, 4) for w in cal.weights],
               "bias": round(cal.bias, 4),
-              "gate_weights": [round(w, 4) for w in cal.gate_weights],
-              "gate_bias": round(cal.gate_bias, 4)}
-    return json.dumps({"features": FEATURES, "gate_features": GATE_FEATURES,
-                       "calibration": record, "measured": figures}, indent=1) + "\n"
+              "checks": [{"name": c.name, "weights": [round(w, 4) for w in c.weights],
+                          "bias": round(c.bias, 4)} for c in cal.checks]}
+    return json.dumps({"features": FEATURES, "checks": CHECKS, "calibration": record,
+                       "measured": figures}, indent=1) + "\n"

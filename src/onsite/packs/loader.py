@@ -172,12 +172,21 @@ class Pack:
             raise KeyError(f"no item {item_id!r} in pack {self.meta.name!r}") from None
 
 
-def yaml_line(path: Path, key_path: tuple[object, ...]) -> int:
-    """The 1-based line of a (possibly nested) key in a YAML file, or 1 if unknown."""
+# libyaml when it is there: the pure-Python parser takes seconds over the whole pack.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(path: Path) -> yaml.Node | None:
     try:
-        node = yaml.compose(path.read_text())
+        return yaml.compose(path.read_text(), Loader=_LOADER)
     except yaml.YAMLError:
-        return 1
+        return None
+
+
+def yaml_line(path: Path, key_path: tuple[object, ...], node: yaml.Node | None = None) -> int:
+    """The 1-based line of a (possibly nested) key in a YAML file, or 1 if unknown.
+    Pass the file's composed ``node`` when looking up many keys in one file."""
+    node = node if node is not None else compose(path)
     line = 1
     for key in key_path:
         if isinstance(node, yaml.MappingNode):
@@ -195,7 +204,7 @@ def yaml_line(path: Path, key_path: tuple[object, ...]) -> int:
 
 def read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text())
+        data = yaml.load(path.read_text(), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -229,6 +238,7 @@ def load_quiz_file(file: Path) -> list[Item]:
     """Every question of one quiz file as an item whose id is 'quiz/<topic>/<question id>'."""
     parsed: QuizFile = parse_model(file, QuizFile, read_yaml(file))
     items = []
+    node = compose(file)
     for index, q in enumerate(parsed.questions):
         title = " ".join(q.question.split())
         meta = ItemMeta(
@@ -236,7 +246,7 @@ def load_quiz_file(file: Path) -> list[Item]:
             title=title if len(title) <= 100 else title[:97] + "...",
             topics=[parsed.topic, *(t for t in q.topics if t != parsed.topic)],
             difficulty=q.difficulty, minutes=QUIZ_MINUTES[q.difficulty], companies=q.companies)
-        items.append(Item(meta, file, quiz=q, line=yaml_line(file, ("questions", index))))
+        items.append(Item(meta, file, quiz=q, line=yaml_line(file, ("questions", index), node)))
     return items
 
 

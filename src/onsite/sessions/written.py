@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlalchemy import select
 
 from onsite.learn.schedule import open_rating
 from onsite.packs.models import Rubric
 from onsite.sessions import review
-from onsite.sessions.catalog import get_item
+from onsite.sessions.catalog import catalog, get_item
 from onsite.store.db import session
 from onsite.store.models import LOCAL_LEARNER, Attempt, WrittenAnswer
 
@@ -73,6 +74,18 @@ def question_for(item_id: str, learner: str = LOCAL_LEARNER) -> Rubric:
                         "paper follow-ups take a written answer")
 
 
+@cache
+def pack_topics():
+    """The topic of every written question in the loaded packs, for the off-topic check;
+    embedded once per pack version and kept on disk, then kept in memory."""
+    from onsite.config import cache_dir
+    from onsite.grade.embed import minilm
+    from onsite.grade.topics import cached
+
+    rubrics = {i: item.rubric for i, item in catalog().items() if item.rubric is not None}
+    return cached(rubrics, minilm, cache_dir())
+
+
 def grade_answer(item_id: str, answer: str, self_covered: set[str] | None = None,
                  learner: str = LOCAL_LEARNER):
     """Grade the answer against the item's rubric, store it with its grade, schedule review.
@@ -97,7 +110,8 @@ def grade_answer(item_id: str, answer: str, self_covered: set[str] | None = None
         s.add(row)
         s.flush()
         row_id = row.id
-    result = grade(text, rubric, context=item.prompt, self_covered=self_covered)
+    result = grade(text, rubric, context=item.prompt, self_covered=self_covered,
+                   topics=pack_topics(), item_id=item_id)
     with session() as s:
         stored = s.get(WrittenAnswer, row_id)
         stored.grade = {"kind": "rubric", **result.to_dict()}
