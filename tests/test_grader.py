@@ -216,15 +216,11 @@ def test_the_shipped_calibration_rewards_similarity_and_punishes_denial():
 
 
 def test_grading_stores_the_answer_and_schedules_review(onsite_home, monkeypatch):
-    from onsite.grade.topics import build
     from onsite.sessions import written
-    from onsite.sessions.catalog import catalog
     from onsite.store.db import session
     from onsite.store.models import ReviewCard, WrittenAnswer
 
     monkeypatch.setattr("onsite.grade.rubric.minilm", bag_of_words)
-    rubrics = {i: it.rubric for i, it in catalog().items() if it.rubric is not None}
-    monkeypatch.setattr(written, "pack_topics", lambda: build(rubrics, bag_of_words))
     item = "system-design/rlhf-pipeline"
     rubric = written.question_for(item)
     result = written.grade_answer(item, rubric.model_answer, self_covered={rubric.points[0].id})

@@ -164,6 +164,8 @@ def rubric_grade(console: Console, rubric, result) -> None:
     if result.self_score is not None:
         line += f" · your own rating {result.self_score:.0%}"
     console.print(line)
+    if result.doubt_note:
+        console.print(f"[magenta]{result.doubt_note}[/]")
     table = Table(header_style="bold", title="key points")
     table.add_column("", width=1)
     table.add_column("weight", justify="right")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 
@@ -89,6 +90,13 @@ CHECKS = {"keyword list": GATE_FEATURES, "denial": GATE_FEATURES,
           "off topic": TOPIC_FEATURES}
 
 GAMING = 0.5
+
+# What a learner is told when a check caps their grade.
+DOUBT_NOTES = {
+    "keyword list": "reads like a list of the key terms rather than an answer that relates them",
+    "denial": "argues against the very points it names",
+    "off topic": "reads closer to another question in the pack than to this one",
+}
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,14 @@ class Grade:
     doubt: str | None = None  # the check that capped the grade: "keyword list", "denial", ...
 
     @property
+    def doubt_note(self) -> str | None:
+        """Why the second stage capped the grade, in a sentence; None when it did not."""
+        if self.doubt is None:
+            return None
+        return (f"Capped below Lean Hire: the answer {DOUBT_NOTES.get(self.doubt, self.doubt)} "
+                f"({self.gaming:.0%} sure).")
+
+    @property
     def combined(self) -> float:
         """The grader's score, averaged with the learner's own rating when there is one."""
         return self.score if self.self_score is None else (self.score + self.self_score) / 2
@@ -207,7 +223,8 @@ class Grade:
                "points": [{"id": p.id, "covered": p.covered, "credit": round(p.credit, 3),
                            "similarity": round(p.similarity, 3), "evidence": p.evidence}
                           for p in self.points],
-               "ignored": self.ignored, "gaming": round(self.gaming, 3), "doubt": self.doubt}
+               "ignored": self.ignored, "gaming": round(self.gaming, 3), "doubt": self.doubt,
+               "doubt_note": self.doubt_note}
         if self.self_score is not None:
             out["self_score"] = round(self.self_score, 4)
             out["combined"] = round(self.combined, 4)
@@ -443,9 +460,17 @@ def score(evidence: Evidence, rubric: Rubric, cal: Calibration,
 
 def grade(answer: str, rubric: Rubric, *, embed: Embedder | None = None, context: str = "",
           cal: Calibration | None = None, self_covered: set[str] | None = None,
-          topics: Topics | None = None, item_id: str | None = None) -> Grade:
-    """Score ``answer`` against ``rubric``: per point, the credit its best evidence earns."""
+          topics: Topics | Callable[[Embedder], Topics] | None = None,
+          item_id: str | None = None) -> Grade:
+    """Score ``answer`` against ``rubric``: per point, the credit its best evidence earns.
+
+    ``topics`` may be a function that makes them with the grader's embedder, so that they
+    are only computed (or read from disk) when an answer is graded.
+    """
     cal = cal or Calibration.load()
+    embed = embed or minilm
+    if callable(topics):
+        topics = topics(embed)
     evidence = gather(answer, rubric, embed=embed, cal=cal, context=context, topics=topics,
                       item_id=item_id)
     return score(evidence, rubric, cal, self_covered)

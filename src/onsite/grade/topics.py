@@ -70,7 +70,7 @@ def build(rubrics: dict[str, Rubric], embed: Embedder) -> Topics:
 
 def cached(rubrics: dict[str, Rubric], embed: Embedder, folder: Path) -> Topics:
     """``build``, read from ``folder`` when these exact texts were embedded before."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(getattr(embed, "__qualname__", type(embed).__name__).encode())
     for item_id in sorted(rubrics):
         digest.update("\x00".join([item_id, *topic_texts(rubrics[item_id])]).encode())
         digest.update(b"\x01")

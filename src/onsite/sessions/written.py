@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import cache
 
 from sqlalchemy import select
 
@@ -74,16 +73,14 @@ def question_for(item_id: str, learner: str = LOCAL_LEARNER) -> Rubric:
                         "paper follow-ups take a written answer")
 
 
-@cache
-def pack_topics():
+def pack_topics(embed):
     """The topic of every written question in the loaded packs, for the off-topic check;
-    embedded once per pack version and kept on disk, then kept in memory."""
+    embedded once per pack version and embedder, then read from disk."""
     from onsite.config import cache_dir
-    from onsite.grade.embed import minilm
     from onsite.grade.topics import cached
 
     rubrics = {i: item.rubric for i, item in catalog().items() if item.rubric is not None}
-    return cached(rubrics, minilm, cache_dir())
+    return cached(rubrics, embed, cache_dir())
 
 
 def grade_answer(item_id: str, answer: str, self_covered: set[str] | None = None,
@@ -111,7 +108,7 @@ def grade_answer(item_id: str, answer: str, self_covered: set[str] | None = None
         s.flush()
         row_id = row.id
     result = grade(text, rubric, context=item.prompt, self_covered=self_covered,
-                   topics=pack_topics(), item_id=item_id)
+                   topics=pack_topics, item_id=item_id)
     with session() as s:
         stored = s.get(WrittenAnswer, row_id)
         stored.grade = {"kind": "rubric", **result.to_dict()}
