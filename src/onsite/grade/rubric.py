@@ -328,12 +328,16 @@ class Evidence:
         return [{"text": u.text, "why": u.excluded} for u in self.units
                 if u.excluded and len(words(u.text)) >= 3]
 
+    @property
+    def coverage(self) -> float:
+        """How well the answer covers the rubric on average: each point's best similarity."""
+        return float(self.sims.max(axis=1).mean()) if self.usable else 0.0
+
     def features(self) -> tuple[np.ndarray, list[int | None]]:
         """One row of FEATURES per point, and the unit that evidences it best."""
         n_points = self.sims.shape[0]
-        coverage = float(self.sims.max(axis=1).mean()) if self.usable else 0.0
         answer = [function_share(self.answer), list_density(self.answer),
-                  min(len(words(self.answer)) / 300, 2.0), self.on_question, coverage]
+                  min(len(words(self.answer)) / 300, 2.0), self.on_question, self.coverage]
         rows, best = [], []
         for i in range(n_points):
             if not self.usable:
@@ -369,9 +373,8 @@ def topic_features(evidence: Evidence) -> np.ndarray | None:
     place = evidence.placement
     if place is None:
         return None
-    coverage = float(evidence.sims.max(axis=1).mean()) if evidence.usable else 0.0
     return np.array([min(place.margin, 0.0), place.margin, float(place.margin < 0),
-                     coverage, evidence.on_question])
+                     evidence.coverage, evidence.on_question])
 
 
 def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
@@ -379,7 +382,6 @@ def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
     units = max(len(evidence.units), 1)
     copied = sum(u.excluded == "restates the question" for u in evidence.units) / units
     filler = sum(bool(FILLER.search(u.text)) for u in evidence.units) / units
-    coverage = float(evidence.sims.max(axis=1).mean()) if evidence.usable else 0.0
     if evidence.usable:
         best = evidence.sims.argmax(axis=1)
         denied = float(np.mean(evidence.denies[np.arange(len(best)), best]))
@@ -387,7 +389,7 @@ def gate_features(evidence: Evidence, first_stage: float) -> np.ndarray:
         denied = 0.0
     n_words = max(len(words(evidence.answer)), 1)
     return np.array([function_share(evidence.answer), list_density(evidence.answer), filler,
-                     copied, evidence.on_question, coverage, denied,
+                     copied, evidence.on_question, evidence.coverage, denied,
                      negation_count(evidence.answer) / n_words, first_stage])
 
 
